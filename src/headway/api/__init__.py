@@ -1,0 +1,41 @@
+"""The JSON API at /api/v1/: one router per app, errors mapped once to {"detail": …}."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import NinjaAPI
+
+from headway.api.auth import API_AUTH
+from headway.core.errors import HeadwayError, error_text
+from headway.journal.api import router as journal_router
+
+api = NinjaAPI(
+    title="Headway API",
+    version="1",
+    description="Your career log, goals and network, as JSON. "
+    "Authenticate with `Authorization: Bearer <token>` (`headway token create`).",
+    auth=API_AUTH,
+    urls_namespace="api",
+)
+api.add_router("/entries", journal_router, tags=["log"])
+
+
+@api.exception_handler(ValidationError)
+def on_validation_error(request: HttpRequest, error: ValidationError) -> HttpResponse:
+    return api.create_response(request, {"detail": error_text(error)}, status=422)
+
+
+@api.exception_handler(HeadwayError)
+def on_headway_error(request: HttpRequest, error: HeadwayError) -> HttpResponse:
+    return api.create_response(request, {"detail": error.message}, status=error.status)
+
+
+@api.exception_handler(Http404)
+def on_not_found(request: HttpRequest, error: Http404) -> HttpResponse:
+    return api.create_response(request, {"detail": "Not found."}, status=404)
+
+
+@api.exception_handler(PermissionDenied)
+def on_permission_denied(request: HttpRequest, error: PermissionDenied) -> HttpResponse:
+    return api.create_response(request, {"detail": "Not allowed."}, status=403)

@@ -1,0 +1,62 @@
+"""The `headway` command line: thin commands over the same services as the web.
+
+Django is imported only inside the commands that need it, so `--help` and
+argument errors answer at once.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+
+from headway.cli import accounts, entries, serve
+from headway.cli.output import debug_enabled
+
+app = typer.Typer(
+    name="headway",
+    help="Own your career: log what you achieve, learn and whom you meet.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@app.callback()
+def root(
+    debug: bool = typer.Option(
+        False, "--debug", help="Show the full traceback when something fails."
+    ),
+    user: str = typer.Option(
+        "",
+        "--user",
+        envvar="HEADWAY_USER",
+        help="Act as this user (server mode; local mode has one owner).",
+    ),
+) -> None:
+    if debug:
+        os.environ["HEADWAY_DEBUG"] = "1"
+    if user:
+        os.environ["HEADWAY_USER"] = user
+
+
+entries.register(app)
+accounts.register(app)
+serve.register(app)
+
+
+def main() -> None:
+    """Entry point; the last guard keeps tracebacks from users without --debug."""
+    try:
+        app()
+    except Exception as error:  # the one place that hides a traceback, by design
+        if debug_enabled():
+            raise
+        print(
+            f"headway: unexpected error ({type(error).__name__}: {error}); "
+            "run again with --debug for the details.",
+            file=sys.stderr,
+        )
+        sys.exit(1)

@@ -1,0 +1,92 @@
+"""`headway init`, `login-url`, `token create` and `user add`."""
+
+from __future__ import annotations
+
+import getpass
+
+import typer
+
+from headway.cli.output import fail, guarded
+from headway.cli.session import current_owner
+
+token_app = typer.Typer(help="Personal API tokens.", no_args_is_help=True)
+user_app = typer.Typer(help="Accounts (server mode).", no_args_is_help=True)
+
+
+def init() -> None:
+    """Create the data directory, apply migrations and create the owner."""
+    from headway.core.bootstrap import initialise
+
+    owner = initialise(verbose=False)
+    from django.conf import settings
+
+    where = settings.DATABASES["default"]["NAME"]
+    who = f" for {owner.get_username()}" if owner is not None else ""
+    typer.echo(f"Headway is ready{who}: {where}")
+
+
+def login_url(
+    host: str = typer.Option("127.0.0.1", help="Host the server listens on."),
+    port: int = typer.Option(8000, help="Port the server listens on."),
+) -> None:
+    """Print a fresh one-time sign-in link (valid ten minutes)."""
+    typer.echo(login_link(host=host, port=port))
+
+
+def login_link(*, host: str, port: int) -> str:
+    owner = current_owner()
+    from django.conf import settings
+
+    from headway.accounts.services import login_token_issue
+
+    if not settings.LOCAL_MODE:
+        fail(
+            "Sign-in links are for local mode; in server mode sign in with a password."
+        )
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}/login/{login_token_issue(user=owner)}"
+
+
+@token_app.command("create")
+@guarded
+def token_create(
+    name: str = typer.Option("", "--name", help="A label to recognise the token by."),
+) -> None:
+    """Create a personal API token and print it (only this once)."""
+    owner = current_owner()
+    from headway.accounts.services import api_token_create
+
+    _, token = api_token_create(owner=owner, name=name)
+    typer.echo(token)
+
+
+@user_app.command("add")
+@guarded
+def user_add(
+    username: str = typer.Argument(..., help="The new user's sign-in name."),
+    email: str = typer.Option("", "--email", help="Their e-mail address."),
+    password_stdin: bool = typer.Option(
+        False, "--password-stdin", help="Read the password from standard input."
+    ),
+) -> None:
+    """Create an account that signs in with a password."""
+    from headway.core.bootstrap import ensure_initialised
+
+    ensure_initialised()
+    from headway.accounts.services import user_add as add
+
+    if password_stdin:
+        password = typer.get_text_stream("stdin").readline().rstrip("\n")
+    else:
+        password = getpass.getpass("Password: ")
+        if getpass.getpass("Again: ") != password:
+            fail("The two passwords differ; nothing was created.")
+    user = add(username=username, password=password, email=email)
+    typer.echo(f"Created {user.get_username()}.")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(guarded(init))
+    app.command("login-url")(guarded(login_url))
+    app.add_typer(token_app, name="token")
+    app.add_typer(user_app, name="user")

@@ -1,0 +1,63 @@
+"""`headway serve`: the web app on this computer, with a one-time sign-in link."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import typer
+
+
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+    port: int = typer.Option(8000, "--port", "-p", min=1, max=65535, help="Port."),
+    workers: int = typer.Option(
+        1, "--workers", min=1, max=32, help="Worker processes."
+    ),
+) -> None:
+    """Serve the web app and print a link that signs you in."""
+    from headway.cli.accounts import login_link
+    from headway.core.bootstrap import ensure_initialised
+
+    ensure_initialised()
+    from django.conf import settings
+
+    if settings.LOCAL_MODE:
+        typer.echo(
+            f"Headway is running. Open this link to sign in (valid 10 minutes):\n\n"
+            f"    {login_link(host=host, port=port)}\n"
+        )
+        typer.echo("`headway login-url` prints a fresh link at any time. Ctrl-C stops.")
+    else:
+        typer.echo(f"Headway (server mode) listening on http://{host}:{port}/")
+    run_gunicorn(host=host, port=port, workers=workers)
+
+
+def run_gunicorn(*, host: str, port: int, workers: int) -> None:
+    from gunicorn.app.base import BaseApplication
+
+    from headway.wsgi import application
+
+    class HeadwayServer(BaseApplication):  # type: ignore[misc]  # gunicorn is untyped
+        def load_config(self) -> None:
+            options: dict[str, Any] = {
+                "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
+                "workers": workers,
+                "worker_class": "gthread",
+                "threads": 4,
+                "accesslog": None,
+                "errorlog": "-",
+                "loglevel": "warning",
+            }
+            for key, value in options.items():
+                self.cfg.set(key, value)
+
+        def load(self) -> Any:
+            return application
+
+    HeadwayServer().run()
+
+
+def register(app: typer.Typer) -> None:
+    from headway.cli.output import guarded
+
+    app.command()(guarded(serve))

@@ -1,0 +1,32 @@
+"""Who the CLI acts for: the local owner, or `--user` in server mode."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from headway.core.bootstrap import ensure_initialised
+
+
+def current_owner() -> Any:
+    """Set Django up, initialise on first use, and return the acting user."""
+    ensure_initialised()
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+
+    from headway.accounts.services import owner_ensure
+    from headway.core.errors import HeadwayError
+
+    name = os.environ.get("HEADWAY_USER", "").strip()
+    if settings.LOCAL_MODE and not name:
+        return owner_ensure()
+    if not name:
+        raise HeadwayError(
+            "Server mode needs --user NAME (or HEADWAY_USER) to know whose data to use."
+        )
+    user = get_user_model().objects.filter(username=name, is_active=True).first()
+    if user is None:
+        raise HeadwayError(
+            f"No user named {name!r}; `headway user add {name}` creates one."
+        )
+    return user

@@ -1,0 +1,11 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from headway.core import views
+
+app_name = "core"
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("section/<slug:name>/", views.section, name="section"),
+]

@@ -1,0 +1,18 @@
+"""The three front doors' web routes: pages, the JSON API, and the health check."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.urls import include, path
+
+from headway.api import api
+from headway.core.views import healthz
+
+urlpatterns = [
+    path("", include("headway.core.urls")),
+    path("", include("headway.accounts.urls")),
+    path("log/", include("headway.journal.urls")),
+    path("api/v1/", api.urls),
+    path("healthz", healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+]

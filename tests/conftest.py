@@ -1,0 +1,54 @@
+"""The fixed cast: alice owns, bob is another user, charlie a stranger."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from tests.factories import UserFactory
+
+
+@pytest.fixture
+def alice(db: None) -> Any:
+    # Created first, so in local mode she is the owner the CLI acts for.
+    return UserFactory(username="alice")
+
+
+@pytest.fixture
+def bob(alice: Any) -> Any:
+    return UserFactory(username="bob")
+
+
+@pytest.fixture
+def charlie(alice: Any) -> Any:
+    return UserFactory(username="charlie")
+
+
+@pytest.fixture
+def alice_client(alice: Any) -> Client:
+    client = Client()
+    client.force_login(alice)
+    return client
+
+
+@pytest.fixture
+def bob_client(bob: Any) -> Client:
+    client = Client()
+    client.force_login(bob)
+    return client
+
+
+@pytest.fixture
+def alice_token(alice: Any) -> str:
+    from headway.accounts.services import api_token_create
+
+    return api_token_create(owner=alice, name="tests")[1]
+
+
+@pytest.fixture
+def bob_token(bob: Any) -> str:
+    from headway.accounts.services import api_token_create
+
+    return api_token_create(owner=bob, name="tests")[1]

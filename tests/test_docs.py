@@ -1,0 +1,38 @@
+"""Every CLI command has help and appears in the README."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer.main
+from typer.core import TyperCommand, TyperGroup
+
+from headway.cli import app
+
+README = (Path(__file__).parent.parent / "README.md").read_text()
+
+
+def commands(group: TyperGroup, prefix: str = "headway") -> dict[str, TyperCommand]:
+    found: dict[str, TyperCommand] = {}
+    for name, command in group.commands.items():
+        path = f"{prefix} {name}"
+        if isinstance(command, TyperGroup):
+            found |= commands(command, path)
+        else:
+            found[path] = command
+    return found
+
+
+ALL = commands(typer.main.get_group(app))  # type: ignore[arg-type]
+
+
+def test_there_are_commands_to_check() -> None:
+    assert {"headway log", "headway token create", "headway user add"} <= set(ALL)
+
+
+def test_every_command_has_help() -> None:
+    assert [path for path, command in ALL.items() if not command.help] == []
+
+
+def test_every_command_is_in_the_readme() -> None:
+    assert [path for path in ALL if f"`{path}" not in README] == []
