@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+# Playwright's sync API leaves an event loop running in the main thread for
+# the rest of the session, so Django's async guard would refuse every later
+# ORM call in this (test-only) process. Subprocesses started by tests drop it.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).parent / "artifacts"
@@ -29,14 +34,6 @@ def browser_type_launch_args(
             "--disable-sync",
         ],
     }
-
-
-@pytest.fixture(autouse=True)
-def allow_orm_beside_playwright(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    # Playwright's sync API runs an event loop in this thread; the ORM calls in
-    # a browser test body are still synchronous and safe.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    yield
 
 
 @pytest.fixture

@@ -9,10 +9,12 @@ from django.http import HttpRequest
 
 
 def headway(request: HttpRequest) -> dict[str, Any]:
-    from headway.core.views import SECTIONS
+    from headway.core.navigation import NAVIGATION
 
     return {
         "headway_mode": settings.MODE,
         "htmx_available": settings.HTMX_DIST.is_dir(),
-        "sections": [(name, label) for name, (label, _) in SECTIONS.items()],
+        "navigation": [
+            (item.label, item.url, item.is_current(request.path)) for item in NAVIGATION
+        ],
     }

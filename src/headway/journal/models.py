@@ -61,6 +61,11 @@ class Entry(OwnedModel):
     starred = models.BooleanField(default=False)
     details = models.JSONField(default=dict, blank=True)
     tags = models.ManyToManyField(Tag, blank=True, related_name="entries")
+    goals = models.ManyToManyField("goals.Goal", blank=True, related_name="entries")
+    contacts = models.ManyToManyField(
+        "network.Contact", blank=True, related_name="entries"
+    )
+    skills = models.ManyToManyField("growth.Skill", blank=True, related_name="entries")
 
     objects = OwnedQuerySet.as_manager()
 

@@ -12,6 +12,8 @@ from django.utils import timezone
 
 from headway.coach.dates import parse_date
 from headway.core.text import clean_text, field_error
+from headway.goals.models import Goal
+from headway.growth.models import SKILL_NAME_MAX, Skill
 from headway.journal.models import (
     BODY_MAX,
     NEAR_MAX,
@@ -21,6 +23,7 @@ from headway.journal.models import (
     EntryKind,
     Tag,
 )
+from headway.network.models import Contact
 
 _TAG_CHARS = re.compile(r"[^\w\-./+]+")
 
@@ -98,8 +101,16 @@ def entry_create(
     achievement: str = "",
     result: str = "",
     starred: bool = False,
+    details: dict[str, Any] | None = None,
+    goal_ids: Iterable[int] = (),
+    contact_ids: Iterable[int] = (),
+    skills: Iterable[str] = (),
 ) -> Entry:
-    """Log one entry; nothing is saved unless all of it is valid."""
+    """Log one entry; nothing is saved unless all of it is valid.
+
+    Goals and contacts are named by id and resolved through the owner, so an
+    id of someone else's goal is refused as if it did not exist.
+    """
     entry = Entry(
         owner=owner,
         kind=kind_validate(kind),
@@ -117,11 +128,58 @@ def entry_create(
         ),
         result=clean_text(result, field="result", max_length=NEAR_MAX, required=False),
         starred=starred,
+        details=details or {},
     )
     tag_names = tag_names_clean(tags)
+    skill_names = skill_names_clean(skills)
+    goals = owned_rows(owner=owner, model=Goal, ids=goal_ids, field="goals")
+    contacts = owned_rows(owner=owner, model=Contact, ids=contact_ids, field="contacts")
     entry.full_clean()
     with transaction.atomic():
         entry.save()
         if tag_names:
             entry.tags.set(tags_resolve(owner=owner, names=tag_names))
+        if skill_names:
+            entry.skills.set(skills_resolve(owner=owner, names=skill_names))
+        entry.goals.set(goals)
+        entry.contacts.set(contacts)
     return entry
+
+
+def owned_rows(
+    *, owner: Any, model: type[Goal] | type[Contact], ids: Iterable[int], field: str
+) -> list[Any]:
+    """The owner's rows with these ids; any id that is not theirs is an error."""
+    wanted = list(dict.fromkeys(ids))
+    found = list(model.objects.for_owner(owner).filter(pk__in=wanted))
+    missing = sorted(set(wanted) - {row.pk for row in found})
+    if missing:
+        label = model._meta.verbose_name
+        raise field_error(field, f"No {label} {missing[0]} among yours.", "unknown")
+    return found
+
+
+def skill_names_clean(names: Iterable[str]) -> list[str]:
+    cleaned: list[str] = []
+    for raw in names:
+        name = " ".join(
+            clean_text(
+                raw, field="skills", max_length=SKILL_NAME_MAX, required=False
+            ).split()
+        )
+        if name and name.casefold() not in {n.casefold() for n in cleaned}:
+            cleaned.append(name)
+    return cleaned
+
+
+def skills_resolve(*, owner: Any, names: list[str]) -> list[Skill]:
+    """Find the owner's skills by name (any case), creating the missing ones."""
+    known = {skill.name.casefold(): skill for skill in Skill.objects.for_owner(owner)}
+    resolved = []
+    for name in names:
+        skill = known.get(name.casefold())
+        if skill is None:
+            skill = Skill.objects.create(owner=owner, name=name)
+            known[name.casefold()] = skill
+        resolved.append(skill)
+    return resolved
