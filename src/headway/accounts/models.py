@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -42,3 +43,59 @@ class ApiToken(OwnedModel):
 
     def __str__(self) -> str:
         return f"{self.prefix}… ({self.name or 'unnamed'})"
+
+
+SHARE_NAME_MAX = 120
+COMMENT_MAX = 5000
+
+
+class ShareQuerySet(OwnedQuerySet):
+    def active(self, now: Any) -> ShareQuerySet:
+        return self.filter(revoked_at__isnull=True, expires_at__gt=now)
+
+
+class Share(OwnedModel):
+    """Goals (and chosen evidence) shown read-only by a secret link or to a user."""
+
+    label = models.CharField(max_length=SHARE_NAME_MAX, blank=True)
+    digest = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    goals = models.ManyToManyField("goals.Goal", related_name="shares")
+    entries: models.ManyToManyField[Any, Any] = models.ManyToManyField(
+        "journal.Entry", related_name="shares", blank=True
+    )
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ShareQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+
+    def __str__(self) -> str:
+        return self.label or f"share {self.pk}"
+
+
+class ShareComment(models.Model):
+    """A viewer's comment; it also becomes a feedback entry in the owner's log."""
+
+    share = models.ForeignKey(Share, on_delete=models.CASCADE, related_name="comments")
+    goal = models.ForeignKey("goals.Goal", on_delete=models.CASCADE, related_name="+")
+    author = models.CharField(max_length=SHARE_NAME_MAX)
+    text = models.TextField(max_length=COMMENT_MAX)
+    entry = models.ForeignKey(
+        "journal.Entry", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created", "pk"]
+
+    def __str__(self) -> str:
+        return f"comment by {self.author}"

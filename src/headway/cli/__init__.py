@@ -11,7 +11,7 @@ import sys
 
 import typer
 
-from headway.cli import accounts, entries, serve
+from headway.cli import accounts, entries, goals, growth, serve
 from headway.cli.output import debug_enabled
 
 app = typer.Typer(
@@ -45,6 +45,8 @@ def root(
 entries.register(app)
 accounts.register(app)
 serve.register(app)
+goals.register(app)
+growth.register(app)
 
 
 def main() -> None:

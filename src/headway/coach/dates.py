@@ -58,6 +58,25 @@ def parse_date(text: str, *, today: date, prefer: Prefer = "past") -> date | Non
     return _dateparser(phrase, today, prefer)
 
 
+def parse_date_rules(text: str, *, today: date, prefer: Prefer = "past") -> date | None:
+    """Like `parse_date` without the dateparser fallback: a few microseconds.
+
+    For phrases picked out of longer text (a goal statement checked on every
+    keystroke), where dateparser's milliseconds would add up.
+    """
+    phrase = " ".join(text.strip().lower().split())
+    if _ISO.match(phrase):
+        try:
+            return date.fromisoformat(phrase)
+        except ValueError:
+            return None
+    for rule in (_named_month, _month_year, _period_end, _quarter, _within):
+        found = rule(phrase, today, prefer)
+        if found is not None:
+            return found
+    return None
+
+
 def _named_month(phrase: str, today: date, prefer: Prefer) -> date | None:
     match = _MONTH_REF.match(phrase)
     if not match or match["month"] not in MONTHS:

@@ -26,3 +26,92 @@ class Skill(OwnedModel):
 
     def __str__(self) -> str:
         return self.name
+
+
+PRIORITY_NAME_MAX = 120
+STRENGTH_ANSWER_MAX = 5000
+
+
+class Priority(OwnedModel):
+    """What career growth can mean: a catalog line (with its key) or the owner's own."""
+
+    name = models.CharField(max_length=PRIORITY_NAME_MAX)
+    catalog_key = models.CharField(max_length=30, blank=True)
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name_plural = "priorities"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "name"], name="priority_unique_per_owner"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_own(self) -> bool:
+        return not self.catalog_key
+
+
+class PriorityRanking(OwnedModel):
+    """The order of priorities on one day; older rankings are the history."""
+
+    ranked_on = models.DateField()
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-ranked_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "ranked_on"], name="ranking_one_per_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"ranking of {self.ranked_on.isoformat()}"
+
+
+class RankedPriority(models.Model):
+    ranking = models.ForeignKey(
+        PriorityRanking, on_delete=models.CASCADE, related_name="places"
+    )
+    priority = models.ForeignKey(Priority, on_delete=models.CASCADE, related_name="+")
+    position = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ranking", "priority"], name="ranked_once_per_ranking"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.position}. {self.priority_id}"
+
+
+class StrengthsAnswer(OwnedModel):
+    """Answers to the three prompts on one day; each save on a new day is kept."""
+
+    answered_on = models.DateField()
+    energy = models.TextField(blank=True, max_length=STRENGTH_ANSWER_MAX)
+    excel = models.TextField(blank=True, max_length=STRENGTH_ANSWER_MAX)
+    enjoyed_roles = models.TextField(blank=True, max_length=STRENGTH_ANSWER_MAX)
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-answered_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "answered_on"], name="strengths_one_per_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"strengths of {self.answered_on.isoformat()}"

@@ -1,0 +1,763 @@
+"""The SMART coach: a verdict, a reason and a hint for each of the five criteria.
+
+Pure and fast: it reads the statement word by word (no dateparser, no
+network), so the goal form can ask it on every keystroke. It never blocks a
+save; it only explains.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from headway.coach.dates import MONTHS, parse_date_rules
+from headway.coach.numbers import NUMBER_WORDS, parse_number
+
+Verdict = Literal["pass", "warn", "fail"]
+CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
+PERIODS = ("week", "month", "quarter", "year")
+ANALYSED_MAX = 2000  # statements are at most 1,000 characters; pasted essays stop here
+
+
+@dataclass(frozen=True)
+class GoalDraft:
+    """A goal as typed so far: the statement plus whatever fields are set."""
+
+    statement: str
+    today: date
+    due: date | None = None
+    target: float | None = None
+    unit: str = ""
+    recurrence: str = ""
+    priority: str = ""
+    priorities: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Check:
+    verdict: Verdict
+    reason: str
+    hint: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"verdict": self.verdict, "reason": self.reason, "hint": self.hint}
+
+
+@dataclass(frozen=True)
+class SmartReport:
+    specific: Check
+    measurable: Check
+    achievable: Check
+    relevant: Check
+    time_bound: Check
+    parsed_due: date | None = None
+    parsed_recurrence: str = ""
+    parsed_target: float | None = None
+
+    @property
+    def checks(self) -> tuple[tuple[str, Check], ...]:
+        return tuple((name, getattr(self, name)) for name in CRITERIA)
+
+    @property
+    def passed(self) -> int:
+        return sum(check.verdict == "pass" for _, check in self.checks)
+
+    def as_dict(self) -> dict[str, object]:
+        found: dict[str, object] = {n: check.as_dict() for n, check in self.checks}
+        found["parsed_due"] = self.parsed_due.isoformat() if self.parsed_due else None
+        return found
+
+
+def _lexicon(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# --- The words, by the role they play in a goal statement -------------------
+
+# What people put before the goal itself: the subject, wishes, intentions.
+LEAD_IN = _lexicon(
+    """i i'd id i'll ill im i'm we my our me to want wanna would like love hope wish
+    will shall should must need try aim plan intend going gonna really just finally
+    somehow also so and then please be able"""
+)
+# Verbs that say "more/better" without saying of what: they fail when alone.
+VAGUE_VERB_STEMS = (
+    "improv",
+    "grow",
+    "develop",
+    "enhanc",
+    "progress",
+    "advanc",
+    "better",
+    "upskill",
+    "level",
+    "work",
+    "focus",
+    "strengthen",
+    "expand",
+    "broaden",
+    "excel",
+    "succeed",
+    "thriv",
+    "evolv",
+    "boost",
+    "optimi",
+    "maximi",
+    "refin",
+    "sharpen",
+    "polish",
+    "step",
+    "push",
+    "keep",
+    "continu",
+    "stay",
+)
+# Words that keep a vague verb vague: "get better", "do more", "be great".
+EMPTY_WORDS = _lexicon(
+    """a an the of in on at for with about into up out more most better best
+    good great well much many lot lots bit some any things thing stuff everything
+    something overall general generally way ways do doing did get getting got be
+    being been become make making go going have having really very quite more
+    even further own this that these those it its myself yourself self by to from
+    at least than within before after until and or my our your their per"""
+)
+# Nouns too broad to name an outcome by themselves.
+GENERIC_NOUNS = _lexicon(
+    """job jobs career work role position skills skill abilities ability knowledge
+    performance game life growth success progress promotion promoted raise level
+    person professional employee worker leader team company stuff things field
+    industry craft potential impact visibility presence profile network
+    networking experience competence competency competencies strengths
+    weaknesses habits productivity communication confidence"""
+)
+# Nouns that name something that will exist or happen when the goal is done.
+ARTIFACT_NOUNS = _lexicon(
+    """certification certificate certified exam exams course courses degree diploma
+    mba phd masters master's bootcamp talk talks presentation presentations
+    keynote meetup meetups conference conferences workshop workshops article
+    articles post posts blog newsletter paper papers book books chapter chapters
+    podcast video videos application applications applications posting postings
+    interview interviews offer offers project projects app library release
+    releases feature features pr prs pull contribution contributions commit
+    commits portfolio website site demo prototype course mentee mentees mentor
+    mentors coach meeting meetings 1:1 one-on-ones client clients customer
+    customers deal deals sale sales revenue salary budget hire hires report
+    reports review reviews design designs system systems model models paper
+    patent dashboard pipeline migration launch team-lead sessions session
+    lessons lesson hours kilometres km miles marathon language"""
+)
+# Words of role titles: "Senior Marketing Manager", "staff engineer".
+ROLE_WORDS = _lexicon(
+    """senior sr junior staff principal lead head chief director manager managers
+    engineer engineers developer architect analyst scientist designer
+    consultant specialist officer vp president partner owner supervisor
+    coordinator administrator editor writer researcher professor lecturer
+    teacher nurse doctor accountant cto ceo cfo cio coo em pm po sre devops"""
+)
+# Verbs whose outcome is a yes/no you can observe once it has happened.
+OUTCOME_STEMS = (
+    "become",
+    "pass",
+    "earn",
+    "obtain",
+    "achiev",
+    "land",
+    "get certified",
+    "certif",
+    "publish",
+    "ship",
+    "launch",
+    "release",
+    "complet",
+    "finish",
+    "graduat",
+    "speak",
+    "present",
+    "deliver",
+    "submit",
+    "win",
+    "join",
+    "move",
+    "transfer",
+    "switch",
+    "lead",
+    "run",
+    "organi",
+    "write",
+    "build",
+    "start",
+    "found",
+    "open",
+    "get promoted",
+    "secure",
+    "sign",
+    "hire",
+    "apply",
+    "give",
+    "host",
+    "teach",
+    "mentor",
+    "read",
+    "attend",
+)
+BIG_MOVES = _lexicon(
+    """promotion promoted senior director head chief vp principal staff lead manager
+    cto ceo role job"""
+)
+VAGUE_TIMES = (
+    "soon",
+    "someday",
+    "some day",
+    "eventually",
+    "one day",
+    "in the future",
+    "at some point",
+    "asap",
+    "sometime",
+    "later",
+    "when i can",
+    "in a while",
+)
+
+_WORD = re.compile(r"[a-z0-9][a-z0-9'\u2019+#.:-]*", re.IGNORECASE)
+_PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|percent\b|per\s*cent\b|pct\b)", re.I)
+_PERCENT_WORDS = re.compile(
+    r"\b(?:[a-z]+[\s-])?[a-z]+\s+(?:percent|per\s*cent)\b", re.IGNORECASE
+)
+_MONEY = re.compile(
+    r"[$€£¥]\s*\d|\d\s*[$€£¥]|\b\d+(?:[.,]\d+)?\s*(?:k|m|bn)?\s*"
+    r"(?:dollars?|euros?|pounds?|usd|eur|gbp|chf|bucks)\b|\b\d+(?:[.,]\d+)?k\b",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"(?<![a-z])\d+(?:[.,]\d+)*", re.IGNORECASE)
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_YEAR = r"(?:19|20)\d{2}"
+_PERIOD = r"(?P<period>week|month|quarter|year)"
+_RECURRENCE = re.compile(
+    rf"\b(?:every|each|per|a|once\s+a|twice\s+a)\s+(?:single\s+)?{_PERIOD}\b"
+    r"|\b(?P<adverb>weekly|monthly|quarterly|yearly|annually)\b",
+    re.IGNORECASE,
+)
+_DATE_PATTERNS = (
+    # ISO: 2027-06-30
+    re.compile(r"\b(?P<phrase>\d{4}-\d{2}-\d{2})\b"),
+    # the end of the year / end of next quarter / this month
+    re.compile(
+        r"\b(?P<phrase>(?:the\s+)?end\s+of\s+(?:the\s+)?(?:this\s+|next\s+)?"
+        r"(?:year|month|quarter))\b",
+        re.IGNORECASE,
+    ),
+    # end of 2027 / by 2027
+    re.compile(
+        rf"\b(?:end\s+of|by|before|in|until|during)\s+(?P<year_only>{_YEAR})\b(?!-)",
+        re.IGNORECASE,
+    ),
+    # Q3 / Q3 2027 / end of q1
+    re.compile(rf"\b(?P<phrase>(?:end\s+of\s+)?q[1-4](?:\s+{_YEAR})?)\b", re.I),
+    # June 2027 / june, 2027 / 15 june 2027 / june 15 2027
+    re.compile(
+        rf"\b(?P<day_first>\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<month>{_MONTH_NAMES})\.?"
+        rf"(?P<day_after>\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?,?\s+(?:of\s+)?"
+        rf"(?P<year>{_YEAR})\b",
+        re.IGNORECASE,
+    ),
+    # by june / before next march
+    re.compile(
+        rf"\b(?:by|before|until|till|in|end\s+of)\s+(?P<phrase>(?:next\s+|this\s+)?"
+        rf"(?:{_MONTH_NAMES}))\b(?!\.?,?\s+(?:of\s+)?\d)",
+        re.IGNORECASE,
+    ),
+    # within 6 months / in three weeks / in the next 2 years
+    re.compile(
+        r"\b(?P<phrase>(?:within|in)\s+(?:the\s+next\s+|the\s+coming\s+|about\s+)?"
+        r"(?:\d{1,4}|[a-z]+(?:[\s-][a-z]+)?)\s+(?:day|week|month|quarter|year)s?)\b",
+        re.IGNORECASE,
+    ),
+    # next year / this quarter / next month
+    re.compile(r"\b(?P<relative>(?:this|next)\s+(?:week|month|quarter|year))\b", re.I),
+)
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What the statement says, word by word."""
+
+    text: str
+    words: tuple[str, ...]
+    head: str
+    content: tuple[str, ...]
+    anchors: tuple[str, ...]
+    quantity: str
+    percent: bool
+    money: bool
+    recurrence: str
+    parsed_due: date | None
+    vague_time: bool
+    outcome: bool
+    numbers: tuple[float, ...] = field(default=())
+
+
+def smart_check(draft: GoalDraft) -> SmartReport:
+    """Check a goal against the five SMART criteria; never raises."""
+    try:
+        reading = _read(draft)
+        due = draft.due or reading.parsed_due
+        return SmartReport(
+            specific=_specific(reading),
+            measurable=_measurable(draft, reading),
+            achievable=_achievable(draft, reading, due),
+            relevant=_relevant(draft, reading),
+            time_bound=_time_bound(draft, reading),
+            parsed_due=reading.parsed_due,
+            parsed_recurrence=reading.recurrence,
+            parsed_target=reading.numbers[0] if reading.numbers else None,
+        )
+    except (ValueError, OverflowError, RecursionError, IndexError, KeyError):
+        # A statement no rule foresaw: say so rather than break the form.
+        unknown = Check("warn", "The coach could not read this statement.", "")
+        return SmartReport(unknown, unknown, unknown, unknown, unknown)
+
+
+def statement_due(text: str, *, today: date) -> date | None:
+    """The first date a sentence names, looking ahead ("by the end of 2027")."""
+    return _dates(" ".join(text[:ANALYSED_MAX].split()), today)[0]
+
+
+# --- Reading the statement ----------------------------------------------------
+
+
+def _read(draft: GoalDraft) -> _Reading:
+    text = " ".join(draft.statement[:ANALYSED_MAX].split())
+    recurrence = _recurrence(text)
+    parsed_due, date_spans = _dates(text, draft.today)
+    rest = _blank_out(text, date_spans + _recurrence_spans(text))
+    words = tuple(_normal(w) for w in _WORD.findall(rest))
+    raw_words = tuple(_WORD.findall(rest))
+    numbers, quantity = _quantities(rest, words)
+    head = _head(words)
+    anchors = _anchors(words, raw_words)
+    content = tuple(
+        w
+        for w in words
+        if w not in LEAD_IN
+        and w not in EMPTY_WORDS
+        and w not in GENERIC_NOUNS
+        and not _is_vague_verb(w)
+        and not _is_number_word(w)
+        and not w[:1].isdigit()
+        and len(w) > 1
+    )
+    lowered = text.lower()
+    return _Reading(
+        text=text,
+        words=words,
+        head=head,
+        content=content,
+        anchors=anchors,
+        quantity=quantity,
+        percent=bool(_PERCENT.search(rest) or _PERCENT_WORDS.search(rest)),
+        money=bool(_MONEY.search(rest)),
+        recurrence=recurrence,
+        parsed_due=parsed_due,
+        vague_time=any(_has_phrase(lowered, phrase) for phrase in VAGUE_TIMES),
+        outcome=_has_outcome(words, head, anchors),
+        numbers=numbers,
+    )
+
+
+def _normal(word: str) -> str:
+    return word.lower().replace("\u2019", "'").rstrip(".:,")
+
+
+def _has_phrase(text: str, phrase: str) -> bool:
+    return re.search(rf"\b{re.escape(phrase)}\b", text) is not None
+
+
+def _blank_out(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _recurrence(text: str) -> str:
+    match = _RECURRENCE.search(text)
+    if match is None:
+        return ""
+    if match["period"]:
+        return match["period"].lower()
+    adverb = match["adverb"].lower()
+    return {"weekly": "week", "monthly": "month", "quarterly": "quarter"}.get(
+        adverb, "year"
+    )
+
+
+def _recurrence_spans(text: str) -> list[tuple[int, int]]:
+    return [match.span() for match in _RECURRENCE.finditer(text)]
+
+
+def _dates(text: str, today: date) -> tuple[date | None, list[tuple[int, int]]]:
+    """The first date the statement names (looking ahead) and where dates are."""
+    found: list[tuple[int, date]] = []
+    spans: list[tuple[int, int]] = []
+    for pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            value = _date_value(match, today)
+            if value is not None:
+                found.append((match.start(), value))
+                spans.append(match.span())
+    if not found:
+        return None, spans
+    return min(found)[1], spans
+
+
+def _date_value(match: re.Match[str], today: date) -> date | None:
+    groups = match.groupdict()
+    if groups.get("year_only"):
+        return date(int(groups["year_only"]), 12, 31)
+    if groups.get("relative"):
+        which, period = groups["relative"].lower().split()
+        return parse_date_rules(
+            f"end of {which} {period}" if period != "week" else "in 1 week",
+            today=today,
+            prefer="future",
+        )
+    if groups.get("month") and groups.get("year"):
+        return _day_month_year(groups)
+    phrase = groups.get("phrase") or ""
+    if phrase.lower().startswith("end of q"):
+        phrase = phrase[7:]
+    value = parse_date_rules(phrase, today=today, prefer="future")
+    if value is not None and set(phrase.lower().split()) & set(MONTHS):
+        # "by june": the end of that month, not its first day
+        value = date(
+            value.year, value.month, calendar.monthrange(value.year, value.month)[1]
+        )
+    return value
+
+
+def _day_month_year(groups: dict[str, str | None]) -> date | None:
+    year = int(groups["year"] or 0)
+    month = MONTHS.get((groups["month"] or "").lower())
+    if month is None:
+        return None
+    day_text = groups.get("day_first") or groups.get("day_after") or ""
+    digits = re.sub(r"\D", "", day_text)
+    last = calendar.monthrange(year, month)[1]
+    day = int(digits) if digits else last
+    return date(year, month, day) if 1 <= day <= last else None
+
+
+def _quantities(text: str, words: tuple[str, ...]) -> tuple[tuple[float, ...], str]:
+    """Numbers in digits or words, and the first one as written."""
+    numbers: list[float] = []
+    first = ""
+    for match in _DIGITS.finditer(text):
+        value = parse_number(match.group().replace(",", ""))
+        if value is not None:
+            numbers.append(value)
+            first = first or match.group()
+    run: list[str] = []
+    for word in (*words, ""):
+        if _is_number_word(word) or (run and word == "and"):
+            run.append(word)
+            continue
+        if run:
+            value = parse_number(" ".join(run))
+            if value is not None and value > 0:
+                numbers.append(value)
+                first = first or " ".join(run)
+            run = []
+    return tuple(numbers), first
+
+
+def _is_number_word(word: str) -> bool:
+    parts = word.split("-")
+    return all(part in NUMBER_WORDS or part in {"dozen", "couple"} for part in parts)
+
+
+def _is_vague_verb(word: str) -> bool:
+    return word.startswith(VAGUE_VERB_STEMS) and word not in ARTIFACT_NOUNS
+
+
+def _head(words: tuple[str, ...]) -> str:
+    """The verb the goal turns on: the first word after the wish ("I want to")."""
+    for word in words:
+        if word not in LEAD_IN and word not in {"a", "an", "the"}:
+            return word
+    return ""
+
+
+def _anchors(words: tuple[str, ...], raw: tuple[str, ...]) -> tuple[str, ...]:
+    """The concrete things named: artifacts, role titles, names, acronyms."""
+    found: list[str] = []
+    for index, (word, original) in enumerate(zip(words, raw, strict=True)):
+        concrete = word in ARTIFACT_NOUNS or word.rstrip("s") in ARTIFACT_NOUNS
+        named = index > 0 and _looks_like_a_name(original, words[index - 1])
+        if concrete or named or word in ROLE_WORDS:
+            found.append(word)
+    return tuple(found)
+
+
+def _looks_like_a_name(original: str, before: str) -> bool:
+    """Python, AWS, Kubernetes, C#: capitalised mid-sentence or an acronym."""
+    if original.lower() in LEAD_IN or original.lower() in EMPTY_WORDS:
+        return False
+    if original[:1].isupper() and before not in {".", "i"}:
+        return original.lower() not in GENERIC_NOUNS
+    return bool(re.fullmatch(r"[a-z]+[#+]+|[a-z]\d*", original)) and len(original) > 1
+
+
+def _has_outcome(words: tuple[str, ...], head: str, anchors: tuple[str, ...]) -> bool:
+    """The goal turns on a verb whose result is a yes/no: pass, become, publish."""
+    joined = f" {' '.join(words)} "
+    if " get certified " in joined or " get promoted " in joined:
+        return True
+    if head in {"get", "gain", "receive", "have", "hold", "own"}:
+        return any(a in ARTIFACT_NOUNS or a in ROLE_WORDS for a in anchors)
+    return head.startswith(OUTCOME_STEMS)
+
+
+# --- The five criteria --------------------------------------------------------
+
+
+def _specific(reading: _Reading) -> Check:
+    if not reading.words and not reading.text:
+        return Check(
+            "fail",
+            "There is no statement yet.",
+            "Write what will be true when the goal is done.",
+        )
+    head_vague = _is_vague_verb(reading.head) or reading.head in {"get", "be", "do"}
+    if not reading.anchors and not reading.quantity and len(reading.content) < 2:
+        vague = f"“{reading.head}” alone says to do more or better, but it"
+        return Check(
+            "fail",
+            f"{vague if head_vague else 'It'} names no outcome, role, artifact "
+            "or skill.",
+            "Name the thing that will exist when you are done: a role title, a "
+            "certification, a talk, a shipped project.",
+        )
+    if head_vague and not reading.quantity and not reading.outcome:
+        named = ", ".join(dict.fromkeys(reading.anchors or reading.content[:2]))
+        return Check(
+            "warn",
+            f"It names {named}, but “{reading.head}” does not say what done "
+            "looks like.",
+            "Replace the verb with an outcome: pass, publish, ship, lead, become.",
+        )
+    named = ", ".join(dict.fromkeys(reading.anchors or reading.content))[:80]
+    return Check(
+        "pass",
+        f"It names a concrete outcome ({named}).",
+        "Keep the wording; someone else could tell whether it happened.",
+    )
+
+
+def _measurable(draft: GoalDraft, reading: _Reading) -> Check:
+    if draft.target is not None and draft.target > 0:
+        unit = f" {draft.unit}" if draft.unit else ""
+        return Check(
+            "pass",
+            f"The goal has a target of {_number_text(draft.target)}{unit}.",
+            "Record check-ins so progress shows against it.",
+        )
+    if reading.money:
+        return Check(
+            "pass", "It names an amount of money.", "Write down today's figure too."
+        )
+    if reading.percent:
+        return Check(
+            "pass",
+            "It names a percentage.",
+            "Note the starting value, so the change can be measured.",
+        )
+    if reading.quantity:
+        return Check(
+            "pass",
+            f"It names a count ({reading.quantity}).",
+            "Set it as the target so check-ins add up to it.",
+        )
+    if reading.outcome and reading.anchors:
+        return Check(
+            "pass",
+            "It is a yes/no outcome you can observe once it happens.",
+            "Name the evidence that will prove it (the certificate, the offer, "
+            "the link).",
+        )
+    return Check(
+        "fail",
+        "Nothing in it can be counted or observed as done.",
+        "Add a number (how many, how much, by what percent) or a named result "
+        "such as a certification passed.",
+    )
+
+
+def _achievable(draft: GoalDraft, reading: _Reading, due: date | None) -> Check:
+    recurring = draft.recurrence or reading.recurrence
+    if due is None and recurring:
+        heavy = _heavy_load(draft, reading, 365)
+        if heavy:
+            return Check("warn", heavy, "Lower the number per period.")
+        return Check(
+            "pass",
+            f"One {recurring} at a time keeps the scope small.",
+            "Check that the number per period fits a normal week.",
+        )
+    if due is None:
+        return Check(
+            "warn",
+            "Without a date there is no way to weigh the scope.",
+            "Set a due date, then check the scope fits it.",
+        )
+    days = (due - draft.today).days
+    if days < 0:
+        return Check(
+            "fail",
+            f"The date {due.isoformat()} has already passed.",
+            "Move the due date into the future.",
+        )
+    big_move = any(word in BIG_MOVES for word in reading.words) and (
+        reading.outcome or "promotion" in reading.words
+    )
+    if big_move and days < 90:
+        return Check(
+            "warn",
+            f"A move to a new role in {_span_text(days)} is rare.",
+            "Give it at least two quarters, or aim at a step towards it.",
+        )
+    heavy = _heavy_load(draft, reading, days)
+    if heavy:
+        return Check("warn", heavy, "Lower the number or move the date further out.")
+    if any(p > 100 for p in _percent_values(reading.text)):
+        return Check(
+            "warn",
+            "A change of more than 100% is a lot.",
+            "Check that the percentage is one you can reach.",
+        )
+    return Check(
+        "pass",
+        f"{_span_text(days).capitalize()} leaves room for the scope.",
+        "Plan the first step for this week.",
+    )
+
+
+def _heavy_load(draft: GoalDraft, reading: _Reading, days: int) -> str:
+    target = draft.target or (max(reading.numbers) if reading.numbers else 0)
+    recurrence = draft.recurrence or reading.recurrence
+    weeks = max(days / 7, 1 / 7)
+    if recurrence:
+        per_week = target / {"week": 1, "month": 4.3, "quarter": 13, "year": 52}.get(
+            recurrence, 52
+        )
+        if per_week > 10:
+            return f"{_number_text(target)} every {recurrence} is a heavy load."
+        return ""
+    if target >= 5 and target / weeks > 3 and not reading.percent and not reading.money:
+        return f"{_number_text(target)} in {_span_text(days)} is a lot at once."
+    return ""
+
+
+def _percent_values(text: str) -> list[float]:
+    values = []
+    for match in _PERCENT.finditer(text):
+        digits = re.match(r"\d+(?:[.,]\d+)?", match.group())
+        if digits:
+            values.append(float(digits.group().replace(",", ".")))
+    return values
+
+
+def _relevant(draft: GoalDraft, reading: _Reading) -> Check:
+    current = [p for p in draft.priorities if p]
+    chosen = draft.priority.strip()
+    if chosen and chosen.casefold() in {p.casefold() for p in current}:
+        return Check(
+            "pass",
+            f"It serves “{chosen}”, one of your current priorities.",
+            "Say in your check-ins how it moves that priority.",
+        )
+    if chosen:
+        return Check(
+            "warn",
+            f"“{chosen}” is not among your current priorities.",
+            "Rank it among your priorities, or link the goal to one that is.",
+        )
+    if not current:
+        return Check(
+            "fail",
+            "You have not ranked your priorities yet, so nothing links it to them.",
+            "Rank what matters to you on the Priorities page, then pick one here.",
+        )
+    guess = _priority_guess(reading, current)
+    if guess:
+        return Check(
+            "warn",
+            f"It looks like it serves “{guess}”, but it is not linked.",
+            f"Pick “{guess}” as the priority it serves.",
+        )
+    return Check(
+        "fail",
+        "It is not linked to any of your current priorities.",
+        f"Pick the priority it serves, for example “{current[0]}”.",
+    )
+
+
+def _priority_guess(reading: _Reading, priorities: list[str]) -> str:
+    stems = {word[:5] for word in reading.words if len(word) > 4}
+    for priority in priorities:
+        words = [w for w in re.findall(r"[a-z]+", priority.lower()) if len(w) > 4]
+        if any(word[:5] in stems for word in words):
+            return priority
+    return ""
+
+
+def _time_bound(draft: GoalDraft, reading: _Reading) -> Check:
+    if draft.due is not None:
+        return Check(
+            "pass",
+            f"It is due on {draft.due.isoformat()}.",
+            "Put a reminder a few weeks before the date.",
+        )
+    if reading.parsed_due is not None:
+        return Check(
+            "pass",
+            f"The statement names a date: {reading.parsed_due.isoformat()}.",
+            "Use it as the due date so the goal shows on your agenda.",
+        )
+    if reading.recurrence or draft.recurrence:
+        period = reading.recurrence or draft.recurrence
+        return Check(
+            "pass",
+            f"It repeats every {period}.",
+            "Set a date to review whether it should keep repeating.",
+        )
+    if reading.vague_time:
+        return Check(
+            "fail",
+            "“Soon” or “someday” is not a date.",
+            "Write a date: “by the end of the year”, “by June 2027”, “within 6 "
+            "months”.",
+        )
+    return Check(
+        "fail",
+        "It has no date.",
+        "Add a due date or write one in: “by the end of the year”, “within 6 "
+        "months”, “every quarter”.",
+    )
+
+
+def _number_text(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+def _span_text(days: int) -> str:
+    if days < 14:
+        return f"{days} day{'s' if days != 1 else ''}"
+    if days < 70:
+        return f"{days // 7} weeks"
+    if days < 730:
+        return f"{round(days / 30.4)} months"
+    return f"{days / 365:.0f} years"

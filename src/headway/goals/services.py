@@ -1,0 +1,300 @@
+"""Every write to goals and check-ins goes through these functions."""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from headway.coach.dates import parse_date
+from headway.coach.numbers import parse_number
+from headway.coach.smart import statement_due
+from headway.core.errors import Conflict
+from headway.core.text import clean_text, field_error
+from headway.goals.models import (
+    NOTE_MAX,
+    REASON_MAX,
+    STATEMENT_MAX,
+    UNIT_MAX,
+    CheckIn,
+    Goal,
+    GoalStatus,
+    Horizon,
+    Recurrence,
+)
+from headway.goals.selectors import goal_get
+from headway.growth.models import Priority
+from headway.growth.services import priority_find
+
+RECURRENCE_WORDS = {
+    "weekly": "week",
+    "monthly": "month",
+    "quarterly": "quarter",
+    "yearly": "year",
+    "annually": "year",
+    "annual": "year",
+}
+TARGET_MAX = 1e9
+
+
+def target_parse(value: str | float | int | None) -> float | None:
+    """A positive number, from digits or words ("three"); None when empty."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    number = value if not isinstance(value, str) else number_parse(value)
+    if number is None or isinstance(number, bool):
+        raise field_error(
+            "target", f"The target {value!r} is not a number; try 3 or 12.5.", "number"
+        )
+    number = float(number)
+    if not math.isfinite(number) or number <= 0:
+        raise field_error(
+            "target", "The target must be more than zero, e.g. 3.", "positive"
+        )
+    if number > TARGET_MAX:
+        raise field_error("target", "The target is too large.", "too_large")
+    return number
+
+
+def number_parse(text: str) -> float | None:
+    """Digits with a sign ("-1", "+2.5") or words ("three")."""
+    stripped = text.strip()
+    if re.fullmatch(r"[+-]\d+(?:\.\d+)?", stripped):
+        return float(stripped)
+    return parse_number(stripped)
+
+
+def recurrence_parse(value: str) -> str:
+    words = re.sub(r"^(?:every|each|per|a)\s+", "", value.strip().lower())
+    words = RECURRENCE_WORDS.get(words, words)
+    if words not in Recurrence.values:
+        raise field_error(
+            "recurrence",
+            f"Cannot repeat every {value!r}; use week, month, quarter or year.",
+            "recurrence",
+        )
+    return words
+
+
+def date_parse(
+    value: str | date | None, *, field: str, today: date, prefer: str
+) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    found = parse_date(
+        value, today=today, prefer="future" if prefer == "future" else "past"
+    )
+    if found is None and prefer == "future":
+        found = statement_due(value, today=today)
+    if found is None:
+        raise field_error(
+            field,
+            f"Cannot read {value!r} as a date; try 2027-06-30, 'end of year' "
+            "or 'in 6 months'.",
+            "date",
+        )
+    return found
+
+
+def priority_resolve(*, owner: Any, priority: str | int | None) -> Priority | None:
+    if priority is None or priority == "":
+        return None
+    if isinstance(priority, int):
+        found: Priority | None = (
+            Priority.objects.for_owner(owner).filter(pk=priority).first()
+        )
+        if found is None:
+            raise field_error(
+                "priority", f"No priority {priority} among yours.", "unknown"
+            )
+        return found
+    return priority_find(owner=owner, text=priority)
+
+
+def _goal_fields(
+    *,
+    owner: Any,
+    statement: str,
+    horizon: str,
+    target: str | float | None,
+    unit: str,
+    recurrence: str,
+    due: str | date | None,
+    priority: str | int | None,
+    started_on: date,
+) -> dict[str, Any]:
+    """Check every field; raise on the first problem, before anything is saved."""
+    if horizon not in Horizon.values:
+        raise field_error("horizon", "Horizon is short or long.", "horizon")
+    fields: dict[str, Any] = {
+        "statement": clean_text(
+            statement, field="statement", max_length=STATEMENT_MAX, required=True
+        ),
+        "horizon": horizon,
+        "target": target_parse(target),
+        "unit": clean_text(unit, field="unit", max_length=UNIT_MAX, required=False),
+        "recurrence": recurrence_parse(recurrence),
+        "due": date_parse(due, field="due", today=started_on, prefer="future"),
+        "priority": priority_resolve(owner=owner, priority=priority),
+        "started_on": started_on,
+    }
+    if fields["recurrence"] and fields["target"] is None:
+        raise field_error(
+            "recurrence",
+            "A repeating goal needs a target per period, e.g. 3.",
+            "target",
+        )
+    if fields["due"] is not None and fields["due"] < started_on:
+        raise field_error(
+            "due",
+            f"The due date {fields['due'].isoformat()} is before the start "
+            f"({started_on.isoformat()}).",
+            "before_start",
+        )
+    return fields
+
+
+def goal_create(
+    *,
+    owner: Any,
+    statement: str,
+    horizon: str = Horizon.SHORT,
+    target: str | float | None = None,
+    unit: str = "",
+    recurrence: str = "",
+    due: str | date | None = None,
+    priority: str | int | None = None,
+    started_on: date | None = None,
+) -> Goal:
+    """Set a goal; the SMART coach advises but never blocks it."""
+    fields = _goal_fields(
+        owner=owner,
+        statement=statement,
+        horizon=horizon,
+        target=target,
+        unit=unit,
+        recurrence=recurrence,
+        due=due,
+        priority=priority,
+        started_on=started_on or timezone.localdate(),
+    )
+    goal = Goal(owner=owner, **fields)
+    goal.full_clean()
+    with transaction.atomic():
+        goal.save()
+    return goal
+
+
+def goal_update(
+    *,
+    owner: Any,
+    goal_id: int,
+    statement: str,
+    horizon: str = Horizon.SHORT,
+    target: str | float | None = None,
+    unit: str = "",
+    recurrence: str = "",
+    due: str | date | None = None,
+    priority: str | int | None = None,
+) -> Goal:
+    goal = goal_get(owner=owner, pk=goal_id)
+    fields = _goal_fields(
+        owner=owner,
+        statement=statement,
+        horizon=horizon,
+        target=target,
+        unit=unit,
+        recurrence=recurrence,
+        due=due,
+        priority=priority,
+        started_on=goal.started_on,
+    )
+    for name, value in fields.items():
+        setattr(goal, name, value)
+    goal.full_clean()
+    with transaction.atomic():
+        goal.save()
+    return goal
+
+
+def goal_achieve(*, owner: Any, goal_id: int, on: date | None = None) -> Goal:
+    goal = goal_get(owner=owner, pk=goal_id)
+    if goal.status == GoalStatus.DROPPED:
+        raise Conflict(f"Goal {goal.pk} was dropped; it cannot be marked done.")
+    goal.status = GoalStatus.ACHIEVED
+    goal.closed_on = on or timezone.localdate()
+    with transaction.atomic():
+        goal.save(update_fields=["status", "closed_on", "updated"])
+    return goal
+
+
+def goal_drop(*, owner: Any, goal_id: int, reason: str, on: date | None = None) -> Goal:
+    """Drop a goal; the reason is kept, because dropping is a decision too."""
+    reason = clean_text(reason, field="reason", max_length=REASON_MAX, required=True)
+    goal = goal_get(owner=owner, pk=goal_id)
+    goal.status = GoalStatus.DROPPED
+    goal.drop_reason = reason
+    goal.closed_on = on or timezone.localdate()
+    with transaction.atomic():
+        goal.save(update_fields=["status", "drop_reason", "closed_on", "updated"])
+    return goal
+
+
+def goal_delete(*, owner: Any, goal_id: int) -> None:
+    goal = goal_get(owner=owner, pk=goal_id)
+    with transaction.atomic():
+        goal.delete()
+
+
+def checkin_create(
+    *,
+    owner: Any,
+    goal_id: int,
+    value: str | float,
+    checked_on: str | date | None = None,
+    note: str = "",
+) -> CheckIn:
+    """Record progress made on a day: how many more (a count) with a note."""
+    goal = goal_get(owner=owner, pk=goal_id)
+    if goal.status == GoalStatus.DROPPED:
+        raise Conflict(
+            f"Goal {goal.pk} was dropped; check-ins go on active goals only."
+        )
+    number = value if not isinstance(value, str) else number_parse(value)
+    if number is None or isinstance(number, bool) or not math.isfinite(number):
+        raise field_error(
+            "value", f"The value {value!r} is not a number; try 1 or 2.5.", "number"
+        )
+    if abs(number) > TARGET_MAX:
+        raise field_error("value", "The value is too large.", "too_large")
+    today = timezone.localdate()
+    checkin = CheckIn(
+        owner=owner,
+        goal=goal,
+        value=float(number),
+        checked_on=date_parse(
+            checked_on, field="checked_on", today=today, prefer="past"
+        )
+        or today,
+        note=clean_text(note, field="note", max_length=NOTE_MAX, required=False),
+    )
+    checkin.full_clean()
+    with transaction.atomic():
+        checkin.save()
+    return checkin
+
+
+def checkin_delete(*, owner: Any, checkin_id: int) -> None:
+    checkin = CheckIn.objects.for_owner(owner).filter(pk=checkin_id).first()
+    if checkin is None:
+        from django.http import Http404
+
+        raise Http404("No such check-in.")
+    with transaction.atomic():
+        checkin.delete()
