@@ -66,16 +66,16 @@ def touches_by_contact(
         .annotate(
             last=Max("occurred_on"),
             last_thanks=Max("occurred_on", filter=Q(kind__in=THANKS_KINDS)),
-            promised=Max("occurred_on", filter=help_given & Q(promised=True)),
-            delivered=Max("occurred_on", filter=help_given & Q(promised=False)),
+            promise_on=Max("occurred_on", filter=help_given & Q(promised=True)),
+            delivered_on=Max("occurred_on", filter=help_given & Q(promised=False)),
             given=Count("id", filter=help_given & Q(promised=False)),
             received=Count("id", filter=Q(kind=InteractionKind.HELP_RECEIVED)),
         )
     )
     found: dict[int, Touches] = {}
     for row in rows:
-        promise = row["promised"]
-        if promise is not None and row["delivered"] and row["delivered"] >= promise:
+        promise, delivered = row["promise_on"], row["delivered_on"]
+        if promise is not None and delivered is not None and delivered >= promise:
             promise = None
         found[row["contact_id"]] = Touches(
             last=row["last"],
@@ -210,9 +210,10 @@ def contacts_filtered(
             )
     if strength_min:
         contacts = contacts.filter(strength__gte=strength_min)
-    return contacts.prefetch_related(
+    found: QuerySet[Contact] = contacts.prefetch_related(
         Prefetch("tags", queryset=ContactTag.objects.order_by("name"))
     )
+    return found
 
 
 def last_touches(*, owner: Any, contacts: list[Contact]) -> dict[int, date | None]:
@@ -401,4 +402,28 @@ def due_as_dict(row: DueRow) -> dict[str, Any]:
         "due_on": item.due_on.isoformat(),
         "days_late": item.days_late,
         "reasons": list(item.reasons),
+    }
+
+
+def stats_as_dict(stats: NetworkStats) -> dict[str, Any]:
+    return {
+        "size": stats.size,
+        "strong_ties": stats.strong_ties,
+        "by_strength": {str(k): v for k, v in stats.by_strength.items()},
+        "help_given": stats.reciprocity.given,
+        "help_received": stats.reciprocity.received,
+        "reciprocity": stats.reciprocity.summary,
+        "growth": [
+            {
+                "year": year.year,
+                "added": year.added,
+                "strong_added": year.strong_added,
+                "total": year.total,
+            }
+            for year in stats.growth
+        ],
+        "exchanges": [
+            {"name": name, "given": found.given, "received": found.received}
+            for name, found in stats.top_givers
+        ],
     }

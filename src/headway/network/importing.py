@@ -1,0 +1,257 @@
+"""Contacts from a file: all or nothing, and the same file twice creates nothing new.
+
+A record matches an existing contact by profile URL, then by email, then by
+exact name and organisation (case and spacing aside). A match keeps the
+owner's contact and only fills fields it leaves blank. Records are checked
+first; one bad record refuses the whole file with every line that is wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from headway.core.errors import HeadwayError, error_text
+from headway.core.text import clean_text
+from headway.exchange.contact_records import ContactRecord, ParsedContacts
+from headway.network import cleaning
+from headway.network.models import (
+    NAME_MAX,
+    NOTES_MAX,
+    ORG_MAX,
+    ROLE_MAX,
+    WHERE_MAX,
+    Contact,
+)
+from headway.network.services import tags_resolve
+
+BATCH = 1_000
+PREVIEW_NAMES = 20
+
+
+class ImportRejected(HeadwayError):
+    """The file has errors; nothing was imported."""
+
+    status = 422
+
+    def __init__(self, errors: list[str]) -> None:
+        shown = "; ".join(errors[:5])
+        more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
+        super().__init__(f"Nothing imported: {shown}{more}.")
+        self.errors = errors
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    matched: int = 0
+    skipped: int = 0
+    errors: list[str] = field(default_factory=list)
+    new_names: list[str] = field(default_factory=list)
+    matched_names: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "created": self.created,
+            "matched": self.matched,
+            "skipped": self.skipped,
+            "errors": self.errors,
+        }
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _clean(record: ContactRecord, *, default_strength: int) -> Contact:
+    """An unsaved contact with every field checked, or a ValidationError."""
+    return Contact(
+        name=" ".join(
+            clean_text(
+                record.name, field="name", max_length=NAME_MAX, required=True
+            ).split()
+        ),
+        organisation=clean_text(
+            record.organisation, field="organisation", max_length=ORG_MAX,
+            required=False,
+        ),
+        role=clean_text(record.role, field="role", max_length=ROLE_MAX, required=False),
+        emails=cleaning.emails_clean(record.emails),
+        phones=cleaning.phones_clean(record.phones),
+        links=cleaning.links_clean(record.links),
+        profile_url=cleaning.profile_url_clean(record.profile_url),
+        met_how=cleaning.met_how_clean(record.met_how),
+        met_where=clean_text(
+            record.met_where, field="met_where", max_length=WHERE_MAX, required=False
+        ),
+        met_on=record.met_on,
+        strength=cleaning.strength_clean(record.strength or default_strength),
+        notes=clean_text(
+            record.notes, field="notes", max_length=NOTES_MAX, required=False
+        ),
+    )  # fmt: skip
+
+
+class _Index:
+    """The owner's contacts by profile URL, email, and name + organisation."""
+
+    def __init__(self, owner: Any) -> None:
+        self.by_url: dict[str, Contact] = {}
+        self.by_email: dict[str, Contact] = {}
+        self.by_name: dict[tuple[str, str], Contact] = {}
+        for contact in Contact.objects.for_owner(owner).only(
+            "id", "name", "organisation", "role", "profile_url", "emails", "met_on",
+            "owner_id",
+        ):  # fmt: skip
+            self.add(contact)
+
+    def add(self, contact: Contact) -> None:
+        if contact.profile_url:
+            self.by_url.setdefault(contact.profile_url, contact)
+        for email in contact.emails:
+            self.by_email.setdefault(email.lower(), contact)
+        self.by_name.setdefault(
+            (_key(contact.name), _key(contact.organisation)), contact
+        )
+
+    def match(self, candidate: Contact) -> Contact | None:
+        if candidate.profile_url and candidate.profile_url in self.by_url:
+            return self.by_url[candidate.profile_url]
+        for email in candidate.emails:
+            if email.lower() in self.by_email:
+                return self.by_email[email.lower()]
+        return self.by_name.get((_key(candidate.name), _key(candidate.organisation)))
+
+
+def _fill_blanks(existing: Contact, incoming: Contact) -> bool:
+    """Complete a matched contact without overwriting what the owner wrote."""
+    changed = False
+    for name in ("profile_url", "organisation", "role", "met_on"):
+        if not getattr(existing, name) and getattr(incoming, name):
+            setattr(existing, name, getattr(incoming, name))
+            changed = True
+    known = {email.lower() for email in existing.emails}
+    extra = [email for email in incoming.emails if email.lower() not in known]
+    if extra:
+        existing.emails = [*existing.emails, *extra]
+        changed = True
+    return changed
+
+
+@dataclass
+class _Plan:
+    report: ImportReport
+    new: list[tuple[Contact, list[str]]] = field(default_factory=list)
+    updated: dict[int, Contact] = field(default_factory=dict)
+
+
+def _plan(
+    *,
+    owner: Any,
+    parsed: ParsedContacts,
+    default_strength: int,
+    extra_tags: Iterable[str],
+    progress: Callable[[int], None] | None,
+) -> _Plan:
+    plan = _Plan(ImportReport(skipped=parsed.skipped, errors=list(parsed.errors)))
+    index = _Index(owner)
+    extra = list(extra_tags)
+    for record in parsed.records:
+        if progress:
+            progress(1)
+        try:
+            candidate = _clean(record, default_strength=default_strength)
+            tags = cleaning.tag_names_clean([*record.tags, *extra])
+        except ValidationError as error:
+            plan.report.errors.append(f"Line {record.line}: {error_text(error)}")
+            continue
+        _place(plan, index, candidate, tags, owner=owner)
+    return plan
+
+
+def _place(
+    plan: _Plan, index: _Index, candidate: Contact, tags: list[str], *, owner: Any
+) -> None:
+    report = plan.report
+    existing = index.match(candidate)
+    if existing is None:
+        candidate.owner = owner
+        plan.new.append((candidate, tags))
+        index.add(candidate)
+        report.created += 1
+        if len(report.new_names) < PREVIEW_NAMES:
+            report.new_names.append(candidate.name)
+    elif existing.pk is None:
+        report.skipped += 1  # the same person twice in one file
+    else:
+        report.matched += 1
+        if _fill_blanks(existing, candidate):
+            plan.updated[existing.pk] = existing
+        if len(report.matched_names) < PREVIEW_NAMES:
+            report.matched_names.append(existing.name)
+
+
+def contacts_import_preview(
+    *,
+    owner: Any,
+    parsed: ParsedContacts,
+    default_strength: int = 2,
+    extra_tags: Iterable[str] = (),
+) -> ImportReport:
+    """What an import would do (new, matched, errors), writing nothing."""
+    return _plan(
+        owner=owner,
+        parsed=parsed,
+        default_strength=default_strength,
+        extra_tags=extra_tags,
+        progress=None,
+    ).report
+
+
+def contacts_import(
+    *,
+    owner: Any,
+    parsed: ParsedContacts,
+    default_strength: int = 2,
+    extra_tags: Iterable[str] = (),
+    progress: Callable[[int], None] | None = None,
+) -> ImportReport:
+    """Create the new contacts and complete the matched ones, in one transaction."""
+    plan = _plan(
+        owner=owner,
+        parsed=parsed,
+        default_strength=default_strength,
+        extra_tags=extra_tags,
+        progress=progress,
+    )
+    if plan.report.errors:
+        raise ImportRejected(plan.report.errors)
+    with transaction.atomic():
+        _write(owner=owner, plan=plan)
+    return plan.report
+
+
+def _write(*, owner: Any, plan: _Plan) -> None:
+    contacts = [contact for contact, _ in plan.new]
+    Contact.objects.bulk_create(contacts, batch_size=BATCH)
+    if plan.updated:
+        Contact.objects.bulk_update(
+            list(plan.updated.values()),
+            ["profile_url", "organisation", "role", "met_on", "emails"],
+            batch_size=BATCH,
+        )
+    names = sorted({name for _, tags in plan.new for name in tags})
+    if not names:
+        return
+    tags_by_name = {tag.name: tag for tag in tags_resolve(owner=owner, names=names)}
+    through = Contact.tags.through
+    links = [
+        through(contact_id=contact.pk, contacttag_id=tags_by_name[name].pk)
+        for contact, tags in plan.new
+        for name in tags
+    ]
+    through.objects.bulk_create(links, batch_size=BATCH * 5)
