@@ -12,6 +12,9 @@ import sys
 import typer
 
 from headway.cli import accounts, entries, goals, growth, serve
+from headway.cli import contacts_transfer as contacts_transfer_cli
+from headway.cli import network as network_cli
+from headway.cli import transfer as transfer_cli
 from headway.cli.output import debug_enabled
 
 app = typer.Typer(
@@ -45,6 +48,9 @@ def root(
 entries.register(app)
 accounts.register(app)
 serve.register(app)
+network_cli.register(app)
+contacts_transfer_cli.register(app)
+transfer_cli.register(app)
 goals.register(app)
 growth.register(app)
 
