@@ -60,6 +60,10 @@ class Entry(OwnedModel):
     result = models.TextField(blank=True, max_length=NEAR_MAX)
     starred = models.BooleanField(default=False)
     details = models.JSONField(default=dict, blank=True)
+    # Every searchable word of the entry (title, body, NEAR, tags, sample
+    # names), lower-cased and space-separated so SQLite FTS5 and PostgreSQL
+    # split it identically; kept current by the services, never edited.
+    search_text = models.TextField(blank=True, default="", editable=False)
     tags = models.ManyToManyField(Tag, blank=True, related_name="entries")
     goals = models.ManyToManyField("goals.Goal", blank=True, related_name="entries")
     contacts = models.ManyToManyField(
@@ -90,3 +94,49 @@ class Entry(OwnedModel):
     @property
     def tag_names(self) -> list[str]:
         return [tag.name for tag in self.tags.all()]
+
+
+SAMPLE_NAME_MAX = 255
+SAMPLE_MAX_BYTES = 25 * 1024 * 1024
+
+
+class SampleKind(models.TextChoices):
+    FILE = "file", "File"
+    LINK = "link", "Link"
+
+
+class WorkSample(OwnedModel):
+    """A file or a link kept with the entry it came from.
+
+    Files are stored once per content: `blob` is named by the SHA-256 of the
+    bytes, so two uploads of the same file share one stored object.
+    """
+
+    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="samples")
+    kind = models.CharField(max_length=10, choices=SampleKind.choices)
+    name = models.CharField(max_length=SAMPLE_NAME_MAX)
+    url = models.URLField(max_length=2_000, blank=True)
+    sha256 = models.CharField(max_length=64, blank=True, db_index=True)
+    size = models.PositiveBigIntegerField(default=0)
+    content_type = models.CharField(max_length=100, blank=True)
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["entry", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    (models.Q(kind="file") & ~models.Q(sha256=""))
+                    | models.Q(kind="link", sha256="")
+                ),
+                name="sample_file_has_digest",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def blob_name(self) -> str:
+        return f"samples/{self.sha256[:2]}/{self.sha256}"

@@ -1,19 +1,175 @@
-"""Reads of the log, always starting from the owner."""
+"""Reads of the log, always starting from the owner: timeline, search, filters."""
 
 from __future__ import annotations
 
+import base64
+import binascii
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
+from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
-from headway.journal.models import Entry
+from headway.coach.dates import parse_date
+from headway.core.text import field_error
+from headway.journal import search
+from headway.journal.models import Entry, EntryKind, WorkSample
+
+FILTER_NAMES = ("q", "kind", "tag", "goal", "skill", "from", "to", "starred")
+
+
+@dataclass(frozen=True)
+class EntryFilters:
+    """What a user narrowed the log to; every field optional."""
+
+    query: str = ""
+    kind: str = ""
+    tags: tuple[str, ...] = ()
+    goal: int | None = None
+    skill: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+    starred: bool = False
+
+    @property
+    def active(self) -> bool:
+        return bool(
+            self.query
+            or self.kind
+            or self.tags
+            or self.goal
+            or self.skill
+            or self.date_from
+            or self.date_to
+            or self.starred
+        )
+
+
+def entry_filters_parse(
+    *,
+    query: str = "",
+    kind: str = "",
+    tags: list[str] | tuple[str, ...] = (),
+    goal: str | int | None = None,
+    skill: str = "",
+    date_from: str = "",
+    date_to: str = "",
+    starred: bool = False,
+    today: date | None = None,
+) -> EntryFilters:
+    """Read filters as people type them; a bad one is a clear error."""
+    today = today or timezone.localdate()
+    kind = (kind or "").strip().lower()
+    if kind and kind not in EntryKind.values:
+        known = ", ".join(EntryKind.values)
+        raise field_error("kind", f"Unknown kind {kind!r}; use one of: {known}.", "kind")
+    start = _filter_date(date_from, "from", today)
+    end = _filter_date(date_to, "to", today)
+    if start and end and start > end:
+        raise field_error(
+            "to",
+            f"The range starts after it ends ({start} is after {end}); "
+            "swap --from and --to.",
+            "range",
+        )
+    return EntryFilters(
+        query=(query or "").strip(),
+        kind=kind,
+        tags=tuple(
+            dict.fromkeys(t.strip().lstrip("#@").lower() for t in tags if t.strip())
+        ),
+        goal=_goal_id(goal),
+        skill=(skill or "").strip(),
+        date_from=start,
+        date_to=end,
+        starred=starred,
+    )
+
+
+def _filter_date(text: str, name: str, today: date) -> date | None:
+    if not text or not text.strip():
+        return None
+    found = parse_date(text, today=today, prefer="past")
+    if found is None:
+        raise field_error(
+            name,
+            f"Cannot read {text!r} as a date; try 2026-03-01, 'last march' or today.",
+            "date",
+        )
+    return found
+
+
+def _goal_id(goal: str | int | None) -> int | None:
+    if goal in (None, ""):
+        return None
+    try:
+        return int(goal)  # type: ignore[arg-type]
+    except ValueError:
+        raise field_error("goal", f"Goal {goal!r} is not a goal id.", "goal") from None
+
+
+def entries_filtered(*, owner: Any, filters: EntryFilters) -> QuerySet[Entry]:
+    """The owner's entries matching every filter, newest first."""
+    entries = Entry.objects.for_owner(owner)
+    if filters.query:
+        ids = search.matching_ids(filters.query)
+        if ids is not None:
+            entries = entries.filter(pk__in=ids)
+    if filters.kind:
+        entries = entries.filter(kind=filters.kind)
+    for tag in filters.tags:
+        entries = entries.filter(tags__name=tag)
+    if filters.goal is not None:
+        entries = entries.filter(goals__pk=filters.goal)
+    if filters.skill:
+        entries = entries.filter(skills__name__iexact=filters.skill)
+    if filters.date_from:
+        entries = entries.filter(occurred_on__gte=filters.date_from)
+    if filters.date_to:
+        entries = entries.filter(occurred_on__lte=filters.date_to)
+    if filters.starred:
+        entries = entries.filter(starred=True)
+    return entries.order_by("-occurred_on", "-id")
+
+
+def search_entries(
+    *, owner: Any, filters: EntryFilters, limit: int = 50, cursor: str = ""
+) -> tuple[list[Entry], str | None]:
+    """One page of matching entries and the cursor of the next page (or None)."""
+    entries = entries_filtered(owner=owner, filters=filters)
+    if cursor:
+        day, pk = cursor_read(cursor)
+        entries = entries.filter(Q(occurred_on__lt=day) | Q(occurred_on=day, pk__lt=pk))
+    page = list(entries.prefetch_related("tags", "samples")[: limit + 1])
+    if len(page) <= limit:
+        return page, None
+    page = page[:limit]
+    return page, cursor_make(page[-1])
+
+
+def cursor_make(entry: Entry) -> str:
+    raw = f"{entry.occurred_on.isoformat()}:{entry.pk}".encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def cursor_read(cursor: str) -> tuple[date, int]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        day, pk = base64.urlsafe_b64decode(padded).decode().split(":")
+        return date.fromisoformat(day), int(pk)
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        raise field_error(
+            "cursor", "That cursor is not one this server gave out.", "cursor"
+        ) from None
 
 
 def entries_recent(*, owner: Any, limit: int = 50) -> list[Entry]:
     """The newest entries first, tags fetched in one more query."""
     return list(
         Entry.objects.for_owner(owner)
-        .prefetch_related("tags")
+        .prefetch_related("tags", "samples")
         .order_by("-occurred_on", "-id")[:limit]
     )
 
@@ -21,9 +177,40 @@ def entries_recent(*, owner: Any, limit: int = 50) -> list[Entry]:
 def entry_get(*, owner: Any, pk: int) -> Entry:
     """One entry of this owner; anyone else's is a 404, as if it did not exist."""
     entry: Entry = get_object_or_404(
-        Entry.objects.for_owner(owner).prefetch_related("tags"), pk=pk
+        Entry.objects.for_owner(owner).prefetch_related(
+            "tags", "samples", "goals", "skills", "contacts"
+        ),
+        pk=pk,
     )
     return entry
+
+
+def samples_list(*, owner: Any) -> list[WorkSample]:
+    """Every work sample of the owner with its entry, newest entry first."""
+    return list(
+        WorkSample.objects.for_owner(owner)
+        .select_related("entry")
+        .order_by("-entry__occurred_on", "-entry_id", "id")
+    )
+
+
+def sample_get(*, owner: Any, pk: int) -> WorkSample:
+    sample: WorkSample = get_object_or_404(
+        WorkSample.objects.for_owner(owner).select_related("entry"), pk=pk
+    )
+    return sample
+
+
+def sample_as_dict(sample: WorkSample) -> dict[str, Any]:
+    return {
+        "id": sample.pk,
+        "kind": sample.kind,
+        "name": sample.name,
+        "url": sample.url,
+        "size": sample.size,
+        "sha256": sample.sha256,
+        "content_type": sample.content_type,
+    }
 
 
 def entry_as_dict(entry: Entry) -> dict[str, Any]:
@@ -39,6 +226,8 @@ def entry_as_dict(entry: Entry) -> dict[str, Any]:
         "achievement": entry.achievement,
         "result": entry.result,
         "starred": entry.starred,
+        "details": entry.details,
+        "samples": [sample_as_dict(s) for s in entry.samples.all()],
         "created": entry.created.isoformat(),
         "updated": entry.updated.isoformat(),
     }
