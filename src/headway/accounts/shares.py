@@ -156,13 +156,15 @@ def shares_list(*, owner: Any) -> list[Share]:
     return list(
         Share.objects.for_owner(owner)
         .select_related("recipient")
-        .prefetch_related("goals")
+        .prefetch_related("goals", "entries")
     )
 
 
 def share_contents(share: Share) -> list[tuple[Any, list[Any]]]:
     """The shared goals, each with only the shared entries linked to it."""
-    entries = list(share.entries.all().order_by("-occurred_on", "-pk"))
+    entries = list(
+        share.entries.prefetch_related("goals").order_by("-occurred_on", "-pk")
+    )
     goals = list(
         share.goals.all().select_related("priority").prefetch_related("checkins")
     )

@@ -6,8 +6,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
+from headway.accounts.shares_api import router as shares_router
 from headway.api.auth import API_AUTH
 from headway.core.errors import HeadwayError, error_text
+from headway.goals.api import coach_router as smart_router
+from headway.goals.api import router as goals_router
+from headway.growth.api import router as growth_router
 from headway.journal.api import router as journal_router
 
 api = NinjaAPI(
@@ -19,6 +23,10 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 api.add_router("/entries", journal_router, tags=["log"])
+api.add_router("/goals", goals_router, tags=["goals"])
+api.add_router("/coach/smart", smart_router, tags=["goals"])
+api.add_router("/priorities", growth_router, tags=["growth"])
+api.add_router("/shares", shares_router, tags=["shares"])
 
 
 @api.exception_handler(ValidationError)

@@ -25,8 +25,8 @@ class NavItem:
 NAVIGATION = (
     NavItem("Dashboard", "core:dashboard"),
     NavItem("Log", "journal:entry-list"),
-    NavItem("Goals", "core:section", ("goals",)),
+    NavItem("Goals", "goals:goal-list"),
     NavItem("Network", "core:section", ("network",)),
-    NavItem("Growth", "core:section", ("growth",)),
+    NavItem("Growth", "growth:index"),
     NavItem("Reviews", "core:section", ("reviews",)),
 )

@@ -1,0 +1,14 @@
+"""/share/…: what an owner shared, for the people they shared it with."""
+
+from __future__ import annotations
+
+from django.urls import path
+
+from headway.accounts import share_views
+
+app_name = "share"
+urlpatterns = [
+    path("with-me/", share_views.shared_with_me, name="with-me"),
+    path("with-me/<int:pk>/", share_views.share_for_user, name="for-user"),
+    path("<str:token>", share_views.share_by_link, name="by-link"),
+]

@@ -1,0 +1,117 @@
+"""Share pages: the owner's list of shares, and the read-only view a link opens."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from headway.accounts import shares
+from headway.accounts.models import Share
+from headway.core.errors import HeadwayError
+from headway.core.forms import add_service_error
+from headway.core.rendering import render_page
+from headway.goals.forms import CommentForm, ShareForm
+from headway.goals.models import GoalStatus
+from headway.goals.selectors import goals_list, progress_of
+
+
+def share_list(request: HttpRequest) -> HttpResponse:
+    goals = list(goals_list(owner=request.user).exclude(status=GoalStatus.DROPPED))
+    form = ShareForm(request.POST or None, goals=goals)
+    link = ""
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            share, token = shares.share_create(
+                owner=request.user,
+                goal_ids=data["goals"],
+                include_entries=data["include_entries"],
+                days=data["days"],
+                recipient=data["recipient"],
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            link = shares.share_url(share, token, base=request.build_absolute_uri("/"))
+            form = ShareForm(goals=goals)
+    return render_page(
+        request,
+        "accounts/share_list.html",
+        {
+            "form": form,
+            "link": link,
+            "shares": shares.shares_list(owner=request.user),
+            "now": timezone.now(),
+        },
+    )
+
+
+@require_POST
+def share_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    shares.share_revoke(owner=request.user, share_id=pk)
+    return redirect("goals:share-list")
+
+
+def share_by_link(request: HttpRequest, token: str) -> HttpResponse:
+    return _share_page(request, shares.share_by_token(token=token))
+
+
+@login_required
+def share_for_user(request: HttpRequest, pk: int) -> HttpResponse:
+    return _share_page(
+        request, shares.share_for_recipient(user=request.user, share_id=pk)
+    )
+
+
+@login_required
+def shared_with_me(request: HttpRequest) -> HttpResponse:
+    return render_page(
+        request,
+        "accounts/share_with_me.html",
+        {"shares": shares.shares_with(user=request.user)},
+    )
+
+
+def _share_page(request: HttpRequest, share: Share) -> HttpResponse:
+    form = CommentForm(request.POST if request.method == "POST" else None)
+    status, thanks, error = 200, "", ""
+    if request.method == "POST" and form.is_valid():
+        try:
+            shares.share_comment(share=share, **form.cleaned_data)
+        except ValidationError as problem:
+            add_service_error(form, problem)
+        except HeadwayError as problem:
+            status, error = problem.status, problem.message
+        else:
+            thanks = form.cleaned_data["author"]
+            form = CommentForm()
+    response = render_page(
+        request,
+        "accounts/share_view.html",
+        {
+            "share": share,
+            "items": _items(share),
+            "form": form,
+            "thanks": thanks,
+            "comment_error": error,
+        },
+        status=status,
+    )
+    # The link is the secret: never send it on as a referrer, never cache it.
+    response["Referrer-Policy"] = "no-referrer"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _items(share: Share) -> list[dict[str, Any]]:
+    today = timezone.localdate()
+    return [
+        {"goal": goal, "progress": progress_of(goal, today=today), "entries": entries}
+        for goal, entries in shares.share_contents(share)
+    ]

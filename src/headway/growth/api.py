@@ -1,0 +1,101 @@
+"""Priorities and strengths over JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Field, Router, Schema, Status
+
+from headway.api.auth import request_owner
+from headway.growth import selectors, services
+
+router = Router()
+
+
+class Detail(Schema):
+    detail: Any
+
+
+class PriorityOut(Schema):
+    id: int
+    name: str
+    key: str | None
+
+
+class RankingOut(Schema):
+    ranked_on: str
+    ranked: list[PriorityOut]
+
+
+class BoardOut(Schema):
+    ranked_on: str | None
+    ranked: list[PriorityOut]
+    unranked: list[PriorityOut]
+    history: list[RankingOut] = Field(default_factory=list)
+
+
+class RankIn(Schema):
+    priorities: list[str] = Field(
+        ...,
+        description="Most important first: keys, names or parts of names "
+        "('promotion', 'new skill').",
+        max_length=50,
+    )
+
+
+class PriorityIn(Schema):
+    name: str = Field(..., description="A priority of your own, 1 to 120 characters.")
+
+
+class StrengthsIn(Schema):
+    energy: str = ""
+    excel: str = ""
+    enjoyed_roles: str = ""
+
+
+class StrengthsOut(Schema):
+    answered_on: str
+    energy: str
+    excel: str
+    enjoyed_roles: str
+
+
+@router.get("", response=BoardOut, summary="Current ranking, the rest, and history")
+def priority_board(request: HttpRequest) -> dict[str, Any]:
+    return selectors.priorities_as_dict(owner=request_owner(request), history=True)
+
+
+@router.put("", response={200: BoardOut, 422: Detail}, summary="Rank for today")
+def priorities_rank(request: HttpRequest, payload: RankIn) -> dict[str, Any]:
+    owner = request_owner(request)
+    services.priorities_rank_names(owner=owner, names=payload.priorities)
+    return selectors.priorities_as_dict(owner=owner, history=True)
+
+
+@router.post(
+    "", response={201: PriorityOut, 422: Detail}, summary="Add a priority of your own"
+)
+def priority_add(request: HttpRequest, payload: PriorityIn) -> Status[Any]:
+    priority = services.priority_add(owner=request_owner(request), name=payload.name)
+    return Status(201, {"id": priority.pk, "name": priority.name, "key": None})
+
+
+@router.get(
+    "/strengths", response=list[StrengthsOut], summary="Strengths answers, newest first"
+)
+def strengths_list(request: HttpRequest) -> list[dict[str, Any]]:
+    return [
+        selectors.strengths_as_dict(answer)
+        for answer in selectors.strengths_history(owner=request_owner(request))
+    ]
+
+
+@router.post(
+    "/strengths",
+    response={201: StrengthsOut, 422: Detail},
+    summary="Answer the three prompts for today",
+)
+def strengths_save(request: HttpRequest, payload: StrengthsIn) -> Status[Any]:
+    answer = services.strengths_save(owner=request_owner(request), **payload.dict())
+    return Status(201, selectors.strengths_as_dict(answer))

@@ -1,0 +1,14 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from headway.growth import views
+
+app_name = "growth"
+urlpatterns = [
+    path("", views.growth_index, name="index"),
+    path("priorities/", views.priority_list, name="priority-list"),
+    path("priorities/move/", views.priority_move, name="priority-move"),
+    path("priorities/add/", views.priority_add, name="priority-add"),
+    path("strengths/", views.strengths, name="strengths"),
+]
