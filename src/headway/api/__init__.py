@@ -12,6 +12,7 @@ from headway.core.errors import HeadwayError, error_text
 from headway.goals.api import coach_router as smart_router
 from headway.goals.api import router as goals_router
 from headway.growth.api import router as growth_router
+from headway.journal.api import coach_router as near_router
 from headway.journal.api import router as journal_router
 
 api = NinjaAPI(
@@ -23,6 +24,7 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 api.add_router("/entries", journal_router, tags=["log"])
+api.add_router("/coach/near", near_router, tags=["log"])
 api.add_router("/goals", goals_router, tags=["goals"])
 api.add_router("/coach/smart", smart_router, tags=["goals"])
 api.add_router("/priorities", growth_router, tags=["growth"])

@@ -411,7 +411,7 @@ def main_verb(text: str) -> str | None:
     verb-like word opening the clause) rather than by a list of good verbs.
     """
     lower = SUBJECT.sub("", " ".join(text[:ACTION_MAX].lower().split()), count=1)
-    words = WORD.findall(lower)[:8]
+    words: list[str] = WORD.findall(lower)[:8]
     for index, word in enumerate(words):
         if word in AUXILIARIES:
             if index + 1 < len(words) and _past_shaped(words[index + 1]):

@@ -64,7 +64,9 @@ def entry_filters_parse(
     kind = (kind or "").strip().lower()
     if kind and kind not in EntryKind.values:
         known = ", ".join(EntryKind.values)
-        raise field_error("kind", f"Unknown kind {kind!r}; use one of: {known}.", "kind")
+        raise field_error(
+            "kind", f"Unknown kind {kind!r}; use one of: {known}.", "kind"
+        )
     start = _filter_date(date_from, "from", today)
     end = _filter_date(date_to, "to", today)
     if start and end and start > end:
@@ -131,7 +133,8 @@ def entries_filtered(*, owner: Any, filters: EntryFilters) -> QuerySet[Entry]:
         entries = entries.filter(occurred_on__lte=filters.date_to)
     if filters.starred:
         entries = entries.filter(starred=True)
-    return entries.order_by("-occurred_on", "-id")
+    ordered: QuerySet[Entry] = entries.order_by("-occurred_on", "-id")
+    return ordered
 
 
 def search_entries(

@@ -7,5 +7,10 @@ from headway.journal import views
 app_name = "journal"
 urlpatterns = [
     path("", views.entry_list, name="entry-list"),
+    path("form/", views.entry_form, name="entry-form"),
+    path("near/", views.near_coach, name="near-coach"),
     path("<int:pk>/", views.entry_detail, name="entry-detail"),
+    path("<int:pk>/edit/", views.entry_edit, name="entry-edit"),
+    path("<int:pk>/delete/", views.entry_delete, name="entry-delete"),
+    path("<int:pk>/samples/", views.entry_samples_add, name="entry-samples"),
 ]

@@ -1,22 +1,82 @@
-"""The Log page: the form to log an entry and the timeline under it."""
+"""The Log page (capture, search, timeline), an entry's page, and the Portfolio."""
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from typing import Any
 
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import redirect
+from django.views.decorators.http import require_POST
+
+from headway.coach.near import NearInput, near_score
 from headway.core.forms import add_service_error
 from headway.core.rendering import HtmxHttpRequest, render_page
+from headway.goals.models import Goal
 from headway.journal import selectors, services
-from headway.journal.forms import EntryForm
+from headway.journal.forms import EntryForm, SampleForm, SearchForm
+from headway.journal.kinds import kind_fields
+from headway.journal.markdown import markdown_html
+from headway.journal.models import EntryKind
 
 TEMPLATE = "journal/entry_list.html"
+PAGE_SIZE = 50
+
+
+def _goals(user: Any) -> list[Goal]:
+    return list(Goal.objects.for_owner(user).order_by("statement"))
 
 
 def entry_list(request: HtmxHttpRequest) -> HttpResponse:
-    form = EntryForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
+    goals = _goals(request.user)
+    if request.method == "POST":
+        return _entry_create(request, goals)
+    search = SearchForm(request.GET or None, goals=goals)
+    context = {
+        "form": EntryForm(goals=goals, kind=request.GET.get("new", "")),
+        "kinds": EntryKind.choices,
+    }
+    context |= _results(request, search)
+    partial = "results" if "q" in request.GET else None
+    return render_page(request, TEMPLATE, context, partial=partial)
+
+
+def _results(request: HttpRequest, search: SearchForm) -> dict[str, Any]:
+    entries: list[Any] = []
+    next_cursor = None
+    filters = selectors.EntryFilters()
+    if not search.is_bound or search.is_valid():
+        try:
+            if search.is_bound:
+                filters = selectors.entry_filters_parse(**search.filter_arguments())
+            entries, next_cursor = selectors.search_entries(
+                owner=request.user,
+                filters=filters,
+                limit=PAGE_SIZE,
+                cursor=request.GET.get("cursor", ""),
+            )
+        except ValidationError as error:
+            add_service_error(search, error)
+    return {
+        "search": search,
+        "entries": entries,
+        "filters": filters,
+        "next_cursor": next_cursor,
+        "query_string": _without_cursor(request),
+    }
+
+
+def _without_cursor(request: HttpRequest) -> str:
+    query = request.GET.copy()
+    query.pop("cursor", None)
+    return query.urlencode()
+
+
+def _entry_create(request: HtmxHttpRequest, goals: list[Goal]) -> HttpResponse:
+    form = EntryForm(request.POST, request.FILES, goals=goals)
+    if form.is_valid():
         try:
             entry = services.entry_create(
                 owner=request.user, **form.service_arguments()
@@ -26,18 +86,156 @@ def entry_list(request: HtmxHttpRequest) -> HttpResponse:
         else:
             if not request.htmx:
                 return redirect("journal:entry-list")
-            return render_page(
-                request,
-                TEMPLATE,
-                {"form": EntryForm(), "entry": entry, "created": True},
-                partial="entry-form",
-            )
-    entries = selectors.entries_recent(owner=request.user)
+            fresh = EntryForm(goals=goals, kind=entry.kind)
+            context = {"form": fresh, "entry": entry, "created": True}
+            return render_page(request, TEMPLATE, context, partial="entry-form")
+    context = {"form": form} | _results(request, SearchForm(goals=goals))
+    return render_page(request, TEMPLATE, context, partial="entry-form")
+
+
+def entry_form(request: HtmxHttpRequest) -> HttpResponse:
+    """The form for another kind, keeping what was typed (htmx on kind change)."""
+    kind = request.GET.get("kind", "")
+    form = EntryForm(initial=request.GET.dict(), goals=_goals(request.user), kind=kind)
+    return render_page(request, TEMPLATE, {"form": form}, partial="entry-form")
+
+
+@require_POST
+def near_coach(request: HttpRequest) -> HttpResponse:
+    """The live NEAR coach beside the form."""
+    data = request.POST
+    report = near_score(
+        NearInput(
+            text=" ".join([data.get("title", ""), data.get("body", "")[:2000]]),
+            numbers=data.get("numbers", ""),
+            example=data.get("example", ""),
+            achievement=data.get("achievement", ""),
+            result=data.get("result", ""),
+        )
+    )
     return render_page(
-        request, TEMPLATE, {"form": form, "entries": entries}, partial="entry-form"
+        request, "journal/_near_coach.html", {"near": report, "live": True}
     )
 
 
 def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
     entry = selectors.entry_get(owner=request.user, pk=pk)
-    return render_page(request, "journal/entry_detail.html", {"entry": entry})
+    return render_page(request, "journal/entry_detail.html", _detail_context(entry))
+
+
+def _detail_context(entry: Any, **extra: Any) -> dict[str, Any]:
+    details = [
+        (field.label, entry.details[field.name], field.shape == "url")
+        for field in kind_fields(entry.kind)
+        if field.name in entry.details
+    ]
+    near = None
+    if entry.kind == "accomplishment":
+        near = near_score(
+            NearInput(
+                text=entry.title,
+                numbers=entry.numbers,
+                example=entry.example,
+                achievement=entry.achievement,
+                result=entry.result,
+            )
+        )
+    return {
+        "entry": entry,
+        "body_html": markdown_html(entry.body),
+        "details": details,
+        "near": near,
+        "sample_form": extra.pop("sample_form", SampleForm()),
+        **extra,
+    }
+
+
+def entry_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    entry = selectors.entry_get(owner=request.user, pk=pk)
+    goals = _goals(request.user)
+    if request.method != "POST":
+        form = EntryForm(initial=_initial(entry), goals=goals, kind=entry.kind)
+        return render_page(
+            request, "journal/entry_edit.html", {"form": form, "entry": entry}
+        )
+    form = EntryForm(request.POST, request.FILES, goals=goals)
+    if form.is_valid():
+        arguments = form.service_arguments()
+        arguments.pop("skills")
+        arguments.pop("goal_ids", None)
+        try:
+            services.entry_update(owner=request.user, pk=entry.pk, **arguments)
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            return redirect("journal:entry-detail", pk=entry.pk)
+    return render_page(
+        request, "journal/entry_edit.html", {"form": form, "entry": entry}
+    )
+
+
+def _initial(entry: Any) -> dict[str, Any]:
+    initial = {
+        "title": entry.title,
+        "kind": entry.kind,
+        "occurred_on": entry.occurred_on.isoformat(),
+        "tags": " ".join(entry.tag_names),
+        "body": entry.body,
+        "starred": entry.starred,
+        "numbers": entry.numbers,
+        "example": entry.example,
+        "achievement": entry.achievement,
+        "result": entry.result,
+    }
+    return initial | {f"d_{key}": value for key, value in entry.details.items()}
+
+
+@require_POST
+def entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    services.entry_delete(owner=request.user, pk=pk)
+    return redirect("journal:entry-list")
+
+
+@require_POST
+def entry_samples_add(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = selectors.entry_get(owner=request.user, pk=pk)
+    form = SampleForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.entry_attach(
+                owner=request.user,
+                pk=entry.pk,
+                attachments=form.cleaned_data["attachments"],
+                links=form.cleaned_data["links"].split(),
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            return redirect("journal:entry-detail", pk=entry.pk)
+    entry = selectors.entry_get(owner=request.user, pk=pk)
+    return render_page(
+        request, "journal/entry_detail.html", _detail_context(entry, sample_form=form)
+    )
+
+
+def portfolio(request: HttpRequest) -> HttpResponse:
+    samples = selectors.samples_list(owner=request.user)
+    return render_page(request, "journal/portfolio.html", {"samples": samples})
+
+
+def sample_download(request: HttpRequest, pk: int) -> HttpResponseBase:
+    """Only the owner downloads; anyone else gets the same 404 as a wrong id."""
+    sample = selectors.sample_get(owner=request.user, pk=pk)
+    if sample.kind != "file":
+        return redirect(sample.url)
+    if not default_storage.exists(sample.blob_name):
+        raise Http404("The stored file is missing.")
+    response = FileResponse(
+        default_storage.open(sample.blob_name, "rb"),
+        as_attachment=True,
+        filename=sample.name,
+        content_type=sample.content_type or "application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
