@@ -8,6 +8,7 @@ save; it only explains.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -114,6 +115,12 @@ VAGUE_VERB_STEMS = (
     "keep",
     "continu",
     "stay",
+    "learn",
+    "understand",
+    "explor",
+    "know",
+    "study",
+    "tri",
 )
 # Words that keep a vague verb vague: "get better", "do more", "be great".
 EMPTY_WORDS = _lexicon(
@@ -203,6 +210,9 @@ OUTCOME_STEMS = (
     "read",
     "attend",
 )
+_GENERIC_BY_LETTER: dict[str, tuple[str, ...]] = {}
+for _noun in sorted(GENERIC_NOUNS):
+    _GENERIC_BY_LETTER[_noun[0]] = (*_GENERIC_BY_LETTER.get(_noun[0], ()), _noun)
 BIG_MOVES = _lexicon(
     """promotion promoted senior director head chief vp principal staff lead manager
     cto ceo role job"""
@@ -222,6 +232,9 @@ VAGUE_TIMES = (
     "in a while",
 )
 
+_VAGUE_TIME = re.compile(
+    r"\b(?:" + "|".join(re.escape(phrase) for phrase in VAGUE_TIMES) + r")\b"
+)
 _WORD = re.compile(r"[a-z0-9][a-z0-9'\u2019+#.:-]*", re.IGNORECASE)
 _PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|percent\b|per\s*cent\b|pct\b)", re.I)
 _PERCENT_WORDS = re.compile(
@@ -232,7 +245,7 @@ _MONEY = re.compile(
     r"(?:dollars?|euros?|pounds?|usd|eur|gbp|chf|bucks)\b|\b\d+(?:[.,]\d+)?k\b",
     re.IGNORECASE,
 )
-_DIGITS = re.compile(r"(?<![a-z])\d+(?:[.,]\d+)*", re.IGNORECASE)
+_DIGITS = re.compile(r"(?<![a-z:])\d+(?:[.,]\d+)*(?![:\d])", re.IGNORECASE)
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _YEAR = r"(?:19|20)\d{2}"
 _PERIOD = r"(?P<period>week|month|quarter|year)"
@@ -344,7 +357,7 @@ def _read(draft: GoalDraft) -> _Reading:
         for w in words
         if w not in LEAD_IN
         and w not in EMPTY_WORDS
-        and w not in GENERIC_NOUNS
+        and not _is_generic(w)
         and not _is_vague_verb(w)
         and not _is_number_word(w)
         and not w[:1].isdigit()
@@ -362,7 +375,7 @@ def _read(draft: GoalDraft) -> _Reading:
         money=bool(_MONEY.search(rest)),
         recurrence=recurrence,
         parsed_due=parsed_due,
-        vague_time=any(_has_phrase(lowered, phrase) for phrase in VAGUE_TIMES),
+        vague_time=_VAGUE_TIME.search(lowered) is not None,
         outcome=_has_outcome(words, head, anchors),
         numbers=numbers,
     )
@@ -370,10 +383,6 @@ def _read(draft: GoalDraft) -> _Reading:
 
 def _normal(word: str) -> str:
     return word.lower().replace("\u2019", "'").rstrip(".:,")
-
-
-def _has_phrase(text: str, phrase: str) -> bool:
-    return re.search(rf"\b{re.escape(phrase)}\b", text) is not None
 
 
 def _blank_out(text: str, spans: list[tuple[int, int]]) -> str:
@@ -479,8 +488,48 @@ def _is_number_word(word: str) -> bool:
     return all(part in NUMBER_WORDS or part in {"dozen", "couple"} for part in parts)
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_vague_verb(word: str) -> bool:
-    return word.startswith(VAGUE_VERB_STEMS) and word not in ARTIFACT_NOUNS
+    """A verb of more/better, also misspelt ("improove", "imrpove")."""
+    if word in ARTIFACT_NOUNS:
+        return False
+    if word.startswith(VAGUE_VERB_STEMS):
+        return True
+    return len(word) >= 5 and any(
+        _one_edit(word[: len(stem)], stem) or _one_edit(word[: len(stem) + 1], stem)
+        for stem in VAGUE_VERB_STEMS
+        if len(stem) >= 5 and stem[0] == word[0]
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_generic(word: str) -> bool:
+    """A noun too broad to count as an outcome, also misspelt ("carrer")."""
+    if word in GENERIC_NOUNS:
+        return True
+    return len(word) >= 5 and any(
+        _one_edit(word, noun) for noun in _GENERIC_BY_LETTER.get(word[0], ())
+    )
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when a and b differ by at most one insertion, deletion, change or swap."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i in range(len(a)) if a[i] != b[i]]
+        swapped = (
+            len(diffs) == 2
+            and diffs[1] == diffs[0] + 1
+            and a[diffs[0]] == b[diffs[1]]
+            and a[diffs[1]] == b[diffs[0]]
+        )
+        return len(diffs) == 1 or swapped
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    index = next((i for i in range(len(short)) if short[i] != long[i]), len(short))
+    return short[index:] == long[index + 1 :]
 
 
 def _head(words: tuple[str, ...]) -> str:

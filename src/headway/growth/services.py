@@ -76,18 +76,14 @@ def priority_add(*, owner: Any, name: str) -> Priority:
 
 def priority_find(*, owner: Any, text: str) -> Priority:
     """The owner's priority named by `text`: its key, its name, or a part of it."""
-    wanted = " ".join(text.casefold().replace("-", " ").split())
+    wanted = _plain(text)
     if not wanted:
         raise field_error("priority", "Name a priority.", "empty")
     known = priorities_ensure(owner=owner)
     for priority in known:
-        if wanted in {
-            priority.name.casefold(),
-            priority.catalog_key.replace("-", " "),
-            str(priority.pk),
-        }:
+        if wanted in {_plain(priority.name), _plain(priority.catalog_key)}:
             return priority
-    partial = [p for p in known if wanted in p.name.casefold()]
+    partial = [p for p in known if wanted in _plain(p.name)]
     if len(partial) == 1:
         return partial[0]
     names = "; ".join(p.name for p in known)
@@ -97,6 +93,10 @@ def priority_find(*, owner: Any, text: str) -> Priority:
         "Add your own with `headway priorities add NAME`.",
         "unknown",
     )
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.casefold().replace("-", " ").split())
 
 
 def priorities_rank(
