@@ -237,9 +237,42 @@ def test_the_coach_never_raises_on_any_text(statement: str) -> None:
 
 
 WORDS = st.sampled_from(
-    "get promoted become senior manager by june 2027 the end of year within 6 "
-    "months every quarter three 40% $5,000 improve grow talks exam aws and my "
-    "apply for postings Q3 soon 12 weekly".split()
+    [
+        "get",
+        "promoted",
+        "become",
+        "senior",
+        "manager",
+        "by",
+        "june",
+        "2027",
+        "the",
+        "end",
+        "of",
+        "year",
+        "within",
+        "6",
+        "months",
+        "every",
+        "quarter",
+        "three",
+        "40%",
+        "$5,000",
+        "improve",
+        "grow",
+        "talks",
+        "exam",
+        "aws",
+        "and",
+        "my",
+        "apply",
+        "for",
+        "postings",
+        "Q3",
+        "soon",
+        "12",
+        "weekly",
+    ]
 )
 
 

@@ -1,4 +1,4 @@
-"""Factories for goals, check-ins and priorities; children inherit their parent's owner."""
+"""Factories for goals, check-ins, priorities; children inherit the owner."""
 
 from __future__ import annotations
 

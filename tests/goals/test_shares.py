@@ -1,4 +1,4 @@
-"""Shares: secret hashed links, expiry, revocation, and comments that become feedback."""
+"""Shares: secret hashed links, expiry, revocation, comments that become feedback."""
 
 from __future__ import annotations
 
