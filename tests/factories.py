@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import factory
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 
+from headway.journal import search
 from headway.journal.models import Entry, EntryKind
 
 
@@ -20,6 +23,8 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 
 class EntryFactory(factory.django.DjangoModelFactory):
+    """An entry saved directly; its search text is indexed like the service does."""
+
     class Meta:
         model = Entry
 
@@ -27,3 +32,25 @@ class EntryFactory(factory.django.DjangoModelFactory):
     kind = EntryKind.ACCOMPLISHMENT
     title = factory.Sequence(lambda n: f"Shipped release {n}")
     occurred_on = dt.date(2026, 11, 20)
+
+    @factory.post_generation
+    def tags(self, create: bool, names: Any, **kwargs: Any) -> None:
+        from headway.journal.services import tags_resolve
+
+        if create and names:
+            self.tags.set(tags_resolve(owner=self.owner, names=list(names)))
+
+    @factory.post_generation
+    def indexed(self, create: bool, extracted: Any, **kwargs: Any) -> None:
+        if not create:
+            return
+        self.search_text = search.entry_document(
+            self, tags=self.tag_names, samples=[s.name for s in self.samples.all()]
+        )
+        Entry.objects.filter(pk=self.pk).update(search_text=self.search_text)
+        search.index_replace(pk=self.pk, old_text=None, new_text=self.search_text)
+
+
+def upload(name: str = "slides.pdf", content: bytes = b"%PDF-1.4 slides") -> Any:
+    """A file as a form or the CLI hands it to the service."""
+    return ContentFile(content, name=name)

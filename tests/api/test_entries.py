@@ -46,7 +46,7 @@ def test_listing_shows_the_owners_entries_newest_first(
     EntryFactory(owner=bob)
     response = client.get("/api/v1/entries", headers=bearer(alice_token))
     assert response.status_code == 200
-    assert [item["id"] for item in response.json()] == [newer.pk, older.pk]
+    assert [item["id"] for item in response.json()["items"]] == [newer.pk, older.pk]
 
 
 def test_one_entry_can_be_read_by_id(
