@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.http import Http404
 
-from headway.core.errors import NotFound
 from headway.growth import selectors, services
 from headway.growth.models import Priority, PriorityRanking, StrengthsAnswer
 
@@ -82,7 +82,7 @@ def test_moving_up_and_down_and_adding_to_the_ranking(alice: Any) -> None:
 
 def test_another_users_priority_cannot_be_moved(alice: Any, bob: Any) -> None:
     bobs = services.priorities_ensure(owner=bob)[0]
-    with pytest.raises(NotFound):
+    with pytest.raises(Http404):
         services.priority_move(owner=alice, priority_id=bobs.pk, step=1)
 
 

@@ -7,9 +7,9 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.http import Http404
 from django.utils import timezone
 
-from headway.core.errors import NotFound
 from headway.core.text import clean_text, field_error
 from headway.growth.models import (
     PRIORITY_NAME_MAX,
@@ -106,7 +106,7 @@ def priorities_rank(
     ranked_on = ranked_on or timezone.localdate()
     ordered = list(dict.fromkeys(priorities))
     if any(p.owner_id != owner.pk for p in ordered):
-        raise NotFound("No such priority among yours.")
+        raise Http404("No such priority among yours.")
     with transaction.atomic():
         ranking, _ = PriorityRanking.objects.get_or_create(
             owner=owner, ranked_on=ranked_on
@@ -159,7 +159,7 @@ def _owned_priority(*, owner: Any, priority_id: int) -> Priority:
         Priority.objects.for_owner(owner).filter(pk=priority_id).first()
     )
     if priority is None:
-        raise NotFound(f"No priority {priority_id} among yours.")
+        raise Http404(f"No priority {priority_id} among yours.")
     return priority
 
 
