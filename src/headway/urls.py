@@ -16,6 +16,7 @@ urlpatterns = [
     path("goals/", include("headway.goals.urls")),
     path("growth/", include("headway.growth.urls")),
     path("share/", include("headway.accounts.share_urls")),
+    path("network/", include("headway.network.urls")),
     path("api/v1/", api.urls),
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),

@@ -26,7 +26,7 @@ NAVIGATION = (
     NavItem("Dashboard", "core:dashboard"),
     NavItem("Log", "journal:entry-list"),
     NavItem("Goals", "goals:goal-list"),
-    NavItem("Network", "core:section", ("network",)),
+    NavItem("Network", "network:home"),
     NavItem("Growth", "growth:index"),
     NavItem("Reviews", "core:section", ("reviews",)),
 )

@@ -298,3 +298,16 @@ def preferences_update(
     with transaction.atomic():
         preferences.save()
     return preferences
+
+
+def cadence_tiers_set(
+    *, owner: Any, tiers: dict[int, tuple[int | None, int | None]]
+) -> list[CadenceTier]:
+    """Set several tiers at once; one bad tier changes none."""
+    with transaction.atomic():
+        return [
+            cadence_tier_set(
+                owner=owner, strength=strength, ideal_days=ideal, max_days=maximum
+            )
+            for strength, (ideal, maximum) in sorted(tiers.items(), reverse=True)
+        ]

@@ -1,0 +1,345 @@
+"""Network pages: the due list and contacts, a contact's page, imports, mentors."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from headway.core.errors import HeadwayError
+from headway.core.forms import add_service_error
+from headway.core.rendering import HtmxHttpRequest, render_page
+from headway.exchange import linkedin, vcard
+from headway.network import mentorship, selectors, services
+from headway.network.agenda_html import agenda_html
+from headway.network.forms import (
+    CadenceForm,
+    ContactForm,
+    ImportForm,
+    MeetingForm,
+    QuestionForm,
+    QuickTouchForm,
+    TouchForm,
+)
+from headway.network.importing import (
+    ImportRejected,
+    contacts_import,
+    contacts_import_preview,
+)
+from headway.network.models import STANDARD_TAGS, ContactTag
+
+LIST_LIMIT = 200
+PARSERS = {"linkedin": linkedin.parse, "vcard": vcard.parse}
+
+
+def _list_context(request: HttpRequest) -> dict[str, Any]:
+    query = request.GET.get("q", "").strip()
+    tag = request.GET.get("tag", "").strip()
+    strength = request.GET.get("strength", "")
+    strength_min = int(strength) if strength.isdigit() else None
+    found = selectors.contacts_filtered(
+        owner=request.user, tag=tag, query=query, strength_min=strength_min
+    )
+    contacts = list(found[:LIST_LIMIT])
+    total = found.count() if len(contacts) == LIST_LIMIT else len(contacts)
+    touches = selectors.last_touches(owner=request.user, contacts=contacts)
+    return {
+        "contacts": contacts,
+        "rows": [(contact, touches[contact.pk]) for contact in contacts],
+        "total": total,
+        "limited": total > len(contacts),
+        "q": query,
+        "tag": tag,
+        "strength": strength_min,
+    }
+
+
+def network_home(request: HtmxHttpRequest) -> HttpResponse:
+    context = _list_context(request)
+    if request.htmx and request.htmx.target == "contact-results":
+        return render_page(
+            request, "network/network_home.html", context, partial="contact-results"
+        )
+    own_tags = ContactTag.objects.for_owner(request.user).values_list("name", flat=True)
+    context |= {
+        "due": selectors.due_list(owner=request.user),
+        "tag_choices": sorted(set(STANDARD_TAGS) | set(own_tags)),
+        "touch_form": QuickTouchForm(),
+    }
+    return render_page(request, "network/network_home.html", context)
+
+
+def contact_create(request: HttpRequest) -> HttpResponse:
+    form = ContactForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            contact = services.contact_create(
+                owner=request.user, **form.service_arguments()
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            return redirect("network:contact-detail", pk=contact.pk)
+    return render_page(
+        request, "network/contact_form.html", {"form": form, "contact": None}
+    )
+
+
+def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    contact = selectors.contact_get(owner=request.user, pk=pk)
+    initial = {
+        "name": contact.name,
+        "organisation": contact.organisation,
+        "role": contact.role,
+        "strength": contact.strength,
+        "tags": ", ".join(contact.tag_names),
+        "met_how": contact.met_how,
+        "met_where": contact.met_where,
+        "met_on": contact.met_on.isoformat() if contact.met_on else "",
+        "emails": ", ".join(contact.emails),
+        "phones": ", ".join(contact.phones),
+        "profile_url": contact.profile_url,
+        "links": ", ".join(contact.links),
+        "cadence_ideal_days": contact.cadence_ideal_days,
+        "cadence_max_days": contact.cadence_max_days,
+        "notes": contact.notes,
+    }
+    form = ContactForm(
+        request.POST if request.method == "POST" else None, initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        changes = form.service_arguments()
+        changes["cadence"] = (
+            changes.pop("cadence_ideal_days"),
+            changes.pop("cadence_max_days"),
+        )
+        try:
+            services.contact_update(owner=request.user, contact=contact, **changes)
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            return redirect("network:contact-detail", pk=contact.pk)
+    return render_page(
+        request, "network/contact_form.html", {"form": form, "contact": contact}
+    )
+
+
+def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    contact = selectors.contact_get(owner=request.user, pk=pk)
+    return render_page(
+        request,
+        "network/contact_detail.html",
+        _detail_context(request, contact, TouchForm()),
+    )
+
+
+def _detail_context(
+    request: HttpRequest, contact: Any, form: TouchForm
+) -> dict[str, Any]:
+    owner = request.user
+    return {
+        "contact": contact,
+        "form": form,
+        "timeline": selectors.contact_timeline(owner=owner, contact=contact),
+        "reciprocity": selectors.reciprocity_of(owner=owner, contact=contact),
+        "state": selectors.contact_state(
+            owner=owner, contact=contact, today=timezone.localdate()
+        ),
+        "last_touch": selectors.last_touches(owner=owner, contacts=[contact])[
+            contact.pk
+        ],
+        "is_mentor": "mentor" in contact.tag_names,
+    }
+
+
+@require_POST
+def contact_touch(request: HttpRequest, pk: int) -> HttpResponse:
+    """Log a touch from the contact page, or a quick one from the due list."""
+    contact = selectors.contact_get(owner=request.user, pk=pk)
+    form = TouchForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.interaction_log(
+                owner=request.user,
+                contact=contact,
+                kind=data["kind"],
+                occurred_on=data["occurred_on"] or None,
+                notes=data["notes"],
+                promised=data["promised"],
+                follow_up_by=data["follow_up_by"] or None,
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            return redirect(_next(request) or contact_url(contact.pk))
+    return render_page(
+        request, "network/contact_detail.html", _detail_context(request, contact, form)
+    )
+
+
+def contact_url(pk: int) -> str:
+    from django.urls import reverse
+
+    return reverse("network:contact-detail", args=[pk])
+
+
+def _next(request: HttpRequest) -> str:
+    target = request.POST.get("next", "")
+    safe = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if target and safe else ""
+
+
+@require_POST
+def contact_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    contact = selectors.contact_get(owner=request.user, pk=pk)
+    services.contact_delete(owner=request.user, contact=contact)
+    return redirect("network:home")
+
+
+def _stored_name(request: HttpRequest, token: str, source: str) -> str:
+    if source not in PARSERS:
+        raise Http404
+    try:
+        uuid.UUID(token)
+    except ValueError:
+        raise Http404 from None
+    return f"imports/{request.user.pk}/{token}.{source}"
+
+
+def import_contacts(request: HttpRequest) -> HttpResponse:
+    """Upload, see what would happen, then confirm: nothing is written before."""
+    form = ImportForm(
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+    )
+    context: dict[str, Any] = {"form": form}
+    if request.method == "POST" and form.is_valid():
+        source = form.cleaned_data["source"]
+        data = form.cleaned_data["file"].read()
+        report = contacts_import_preview(
+            owner=request.user, parsed=PARSERS[source](data)
+        )
+        context |= {"report": report, "source": source}
+        if not report.errors:
+            token = str(uuid.uuid4())
+            default_storage.save(
+                _stored_name(request, token, source), ContentFile(data)
+            )
+            context["token"] = token
+    return render_page(request, "network/import_form.html", context)
+
+
+@require_POST
+def import_confirm(request: HttpRequest) -> HttpResponse:
+    source = request.POST.get("source", "")
+    name = _stored_name(request, request.POST.get("token", ""), source)
+    if not default_storage.exists(name):
+        raise Http404
+    with default_storage.open(name, "rb") as stored:
+        data = stored.read()
+    try:
+        report = contacts_import(owner=request.user, parsed=PARSERS[source](data))
+    except ImportRejected as error:
+        context = {"form": ImportForm(), "rejected": error.errors}
+        return render_page(request, "network/import_form.html", context)
+    finally:
+        default_storage.delete(name)
+    return render_page(
+        request,
+        "network/import_form.html",
+        {"form": ImportForm(), "done": report},
+    )
+
+
+def mentor_prep(request: HttpRequest, pk: int) -> HttpResponse:
+    contact = selectors.contact_get(owner=request.user, pk=pk)
+    question_form = QuestionForm(
+        request.POST if request.POST.get("action") == "ask" else None
+    )
+    meeting_form = MeetingForm(
+        request.POST if request.POST.get("action") == "record" else None
+    )
+    try:
+        if request.method == "POST":
+            done = _mentor_post(request, contact, question_form, meeting_form)
+            if done:
+                return redirect("network:mentor-prep", pk=contact.pk)
+        agenda = mentorship.mentor_agenda(owner=request.user, contact=contact)
+    except HeadwayError as error:
+        return render_page(
+            request,
+            "network/mentor_prep.html",
+            {"contact": contact, "not_mentor": error.message},
+        )
+    context = {
+        "contact": contact,
+        "agenda": agenda,
+        "agenda_html": agenda_html(agenda.markdown),
+        "question_form": question_form,
+        "meeting_form": meeting_form,
+    }
+    return render_page(request, "network/mentor_prep.html", context)
+
+
+def _mentor_post(
+    request: HttpRequest,
+    contact: Any,
+    question_form: QuestionForm,
+    meeting_form: MeetingForm,
+) -> bool:
+    action = request.POST.get("action")
+    form: QuestionForm | MeetingForm = (
+        question_form if action == "ask" else meeting_form
+    )
+    if action not in {"ask", "record"} or not form.is_valid():
+        return False
+    data = form.cleaned_data
+    try:
+        if action == "ask":
+            mentorship.mentor_question_add(
+                owner=request.user, contact=contact, text=data["text"]
+            )
+        else:
+            mentorship.mentor_meeting_record(
+                owner=request.user,
+                contact=contact,
+                notes=data["notes"],
+                follow_ups=data["follow_ups"],
+                occurred_on=data["occurred_on"] or None,
+            )
+    except ValidationError as error:
+        add_service_error(form, error)
+        return False
+    return True
+
+
+def cadences(request: HttpRequest) -> HttpResponse:
+    tiers = selectors.tiers_for(owner=request.user)
+    form = CadenceForm(request.POST if request.method == "POST" else None, tiers=tiers)
+    saved = False
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        tiers_wanted = {
+            strength: (data[f"ideal_{strength}"], data[f"max_{strength}"])
+            for strength in range(5, 0, -1)
+        }
+        try:
+            services.cadence_tiers_set(owner=request.user, tiers=tiers_wanted)
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            saved = True
+    return render_page(
+        request, "network/cadence_form.html", {"form": form, "saved": saved}
+    )
