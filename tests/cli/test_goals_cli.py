@@ -190,7 +190,8 @@ def test_goal_lint_reads_statements_from_stdin(alice: Any) -> None:
             "lint",
             "-",
             "--json",
-            stdin="i want a promotion\n\nget aws certified by q3\nread 12 books in 2027\n",
+            stdin="i want a promotion\n\nget aws certified by q3\n"
+            "read 12 books in 2027\n",
         ).stdout
     )
     assert len(found) == 3
