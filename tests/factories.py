@@ -27,6 +27,7 @@ class EntryFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Entry
+        skip_postgeneration_save = True
 
     owner = factory.SubFactory(UserFactory)
     kind = EntryKind.ACCOMPLISHMENT

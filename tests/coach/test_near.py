@@ -15,7 +15,7 @@ P, W, M = "present", "weak", "missing"
 # (text, numbers, example, achievement, result): None means "not judged here".
 CASES: list[tuple[str, str | None, str | None, str | None, str | None]] = [
     (
-        "cached dependencies in CI so build time went from 20 to 8 min for 40 engineers",
+        "cached dependencies in CI so build time went from 20 to 8 min for 40 engineers",  # noqa: E501 - one sentence as a user types it
         P,
         P,
         P,
@@ -191,7 +191,8 @@ def test_the_bullet_has_a_strong_verb_the_scope_and_the_result_with_its_number()
         "cached dependencies in CI so build time went from 20 to 8 min for 40 engineers"
     )
     assert report.bullet == (
-        "Cached dependencies in CI, cutting build time 60% (20 → 8 min) for 40 engineers"
+        "Cached dependencies in CI, cutting build time 60% (20 → 8 min) "
+        "for 40 engineers"
     )
 
 
@@ -290,8 +291,10 @@ def test_the_json_shape_is_the_promised_one() -> None:
 
 texts = st.lists(
     st.sampled_from(
-        list('abcdefghij klmnopqrstuvwxyz 0123456789 ,.;:-%$€→>()"*\n')
-        + ["from ", " to ", "worked on ", "I ", "cut ", " 20 ", "%", "forty "]
+        [
+            *'abcdefghij klmnopqrstuvwxyz 0123456789 ,.;:-%$€→>()"*\n',
+            *["from ", " to ", "worked on ", "I ", "cut ", " 20 ", "%", "forty "],
+        ]
     ),
     max_size=400,
 ).map("".join)
