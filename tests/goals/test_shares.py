@@ -189,13 +189,13 @@ def test_a_comment_on_a_goal_outside_the_share_is_refused(alice: Any) -> None:
     assert Entry.objects.count() == 0
 
 
-def test_share_pages_are_not_cached_and_send_no_referrer(
+def test_share_pages_are_not_cached_and_keep_the_link_out_of_referrers(
     alice: Any, client: Client
 ) -> None:
     _, token = share_create(owner=alice, goal_ids=[GoalFactory(owner=alice).pk])
     assert token is not None
     response = link(client, token)
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert "no-store" in response["Cache-Control"]
 
 

@@ -103,8 +103,8 @@ def _share_page(request: HttpRequest, share: Share) -> HttpResponse:
         },
         status=status,
     )
-    # The link is the secret: never send it on as a referrer, never cache it.
-    response["Referrer-Policy"] = "no-referrer"
+    # The link is the secret: never send it to another site, never cache it.
+    response["Referrer-Policy"] = "same-origin"
     response["Cache-Control"] = "private, no-store"
     return response
 

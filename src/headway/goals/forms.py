@@ -62,7 +62,7 @@ class GoalForm(forms.Form):
 
 class CheckInForm(forms.Form):
     value = forms.CharField(
-        label="Progress",
+        label="Progress made",
         help_text="How many more since the last check-in, e.g. 1.",
         widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
     )
