@@ -14,6 +14,7 @@ from headway.goals.api import router as goals_router
 from headway.growth.api import router as growth_router
 from headway.journal.api import coach_router as near_router
 from headway.journal.api import router as journal_router
+from headway.network.api import contacts_router, network_router
 
 api = NinjaAPI(
     title="Headway API",
@@ -29,6 +30,8 @@ api.add_router("/goals", goals_router, tags=["goals"])
 api.add_router("/coach/smart", smart_router, tags=["goals"])
 api.add_router("/priorities", growth_router, tags=["growth"])
 api.add_router("/shares", shares_router, tags=["shares"])
+api.add_router("/contacts", contacts_router, tags=["network"])
+api.add_router("/network", network_router, tags=["network"])
 
 
 @api.exception_handler(ValidationError)
