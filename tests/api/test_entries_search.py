@@ -22,7 +22,8 @@ def test_an_entry_is_created_with_its_kinds_details_and_links(
 ) -> None:
     response = client.post(
         "/api/v1/entries",
-        {"title": "CKA", "kind": "learning", "details": {"subtype": "exam", "hours": 40},
+        {"title": "CKA", "kind": "learning",
+         "details": {"subtype": "exam", "hours": 40},
          "links": ["https://example.org/cert"], "skills": ["Kubernetes"]},
         content_type="application/json",
         headers=bearer(alice_token),

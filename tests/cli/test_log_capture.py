@@ -113,6 +113,11 @@ def test_attach_is_repeatable_and_link_adds_a_link(
     ]
 
 
+def empty_file(path: Path) -> Path:
+    path.write_bytes(b"")
+    return path
+
+
 @pytest.mark.parametrize(
     ("make", "message"),
     [
@@ -126,11 +131,6 @@ def test_attach_is_repeatable_and_link_adds_a_link(
         ),
     ],
 )
-def empty_file(path: Path) -> Path:
-    path.write_bytes(b"")
-    return path
-
-
 def test_a_bad_attachment_logs_nothing(
     alice: Any, tmp_path: Path, media: Path, make: Any, message: str
 ) -> None:

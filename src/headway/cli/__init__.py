@@ -13,6 +13,7 @@ import typer
 
 from headway.cli import accounts, entries, goals, growth, serve
 from headway.cli import contacts_transfer as contacts_transfer_cli
+from headway.cli import jrnl as jrnl_cli
 from headway.cli import network as network_cli
 from headway.cli import transfer as transfer_cli
 from headway.cli.output import debug_enabled
@@ -51,6 +52,7 @@ serve.register(app)
 network_cli.register(app)
 contacts_transfer_cli.register(app)
 transfer_cli.register(app)
+jrnl_cli.register(app)
 goals.register(app)
 growth.register(app)
 

@@ -158,7 +158,10 @@ def log(
             links=link,
             goal_ids=goal,
             skills=skill,
-            **draft.near,
+            numbers=draft.near.get("numbers", ""),
+            example=draft.near.get("example", ""),
+            achievement=draft.near.get("achievement", ""),
+            result=draft.near.get("result", ""),
         )
     finally:
         for handle in files:
@@ -381,7 +384,8 @@ def entry_edit(
         owner=owner, pk=entry.pk, title=draft.title, kind=draft.kind, body=draft.body,
         occurred_on=draft.date or entry.occurred_on, tags=draft.tags,
         details=draft.details,
-        **(draft.near if draft.kind == "accomplishment" else {}),
+        numbers=draft.near.get("numbers"), example=draft.near.get("example"),
+        achievement=draft.near.get("achievement"), result=draft.near.get("result"),
     )  # fmt: skip
     typer.echo(f"Saved entry {entry.pk}.")
 

@@ -52,8 +52,34 @@ WEAK_OPENINGS = (
 )
 # Grammatical words that can sit where a verb sits but carry no action.
 AUXILIARIES = frozenset(
-    "was were is are am be been being had has have did do does got get gets "
-    "could would should might must may can will shall".split()
+    [
+        "was",
+        "were",
+        "is",
+        "are",
+        "am",
+        "be",
+        "been",
+        "being",
+        "had",
+        "has",
+        "have",
+        "did",
+        "do",
+        "does",
+        "got",
+        "get",
+        "gets",
+        "could",
+        "would",
+        "should",
+        "might",
+        "must",
+        "may",
+        "can",
+        "will",
+        "shall",
+    ]
 )
 SUBJECT = re.compile(
     r"^(?:(?:together|finally|recently|today|yesterday|this\s+week|last\s+\w+),?\s+)?"
@@ -62,26 +88,189 @@ SUBJECT = re.compile(
 )
 # English irregular past forms: grammar, not a list of examples.
 IRREGULAR_PAST = frozenset(
-    "arose awoke bore beat became began bent bet bid bit bled blew broke bred "
-    "brought built burnt bought caught chose clung came cost crept cut dealt dug "
-    "drew dreamt drank drove ate fell fed felt fought found fled flew forbade "
-    "forgot forgave froze gave went ground grew hung heard hid hit held hurt kept "
-    "knelt knew laid led leapt learnt left lent let lay lit lost made meant met "
-    "paid proved put quit read rode rang rose ran sawed said saw sought sold sent "
-    "set sewed shook shed shone shot showed shrank shut sang sank sat slept slid "
-    "spoke sped spent spun split spread sprang stood stole stuck stung struck "
-    "strove swore swept swam swung took taught tore told thought threw thrust "
-    "understood woke wore wove wept won wound wrote rebuilt rewrote overcame "
-    "oversaw undertook withdrew upheld outgrew overthrew mentored".split()
+    [
+        "arose",
+        "awoke",
+        "bore",
+        "beat",
+        "became",
+        "began",
+        "bent",
+        "bet",
+        "bid",
+        "bit",
+        "bled",
+        "blew",
+        "broke",
+        "bred",
+        "brought",
+        "built",
+        "burnt",
+        "bought",
+        "caught",
+        "chose",
+        "clung",
+        "came",
+        "cost",
+        "crept",
+        "cut",
+        "dealt",
+        "dug",
+        "drew",
+        "dreamt",
+        "drank",
+        "drove",
+        "ate",
+        "fell",
+        "fed",
+        "felt",
+        "fought",
+        "found",
+        "fled",
+        "flew",
+        "forbade",
+        "forgot",
+        "forgave",
+        "froze",
+        "gave",
+        "went",
+        "ground",
+        "grew",
+        "hung",
+        "heard",
+        "hid",
+        "hit",
+        "held",
+        "hurt",
+        "kept",
+        "knelt",
+        "knew",
+        "laid",
+        "led",
+        "leapt",
+        "learnt",
+        "left",
+        "lent",
+        "let",
+        "lay",
+        "lit",
+        "lost",
+        "made",
+        "meant",
+        "met",
+        "paid",
+        "proved",
+        "put",
+        "quit",
+        "read",
+        "rode",
+        "rang",
+        "rose",
+        "ran",
+        "sawed",
+        "said",
+        "saw",
+        "sought",
+        "sold",
+        "sent",
+        "set",
+        "sewed",
+        "shook",
+        "shed",
+        "shone",
+        "shot",
+        "showed",
+        "shrank",
+        "shut",
+        "sang",
+        "sank",
+        "sat",
+        "slept",
+        "slid",
+        "spoke",
+        "sped",
+        "spent",
+        "spun",
+        "split",
+        "spread",
+        "sprang",
+        "stood",
+        "stole",
+        "stuck",
+        "stung",
+        "struck",
+        "strove",
+        "swore",
+        "swept",
+        "swam",
+        "swung",
+        "took",
+        "taught",
+        "tore",
+        "told",
+        "thought",
+        "threw",
+        "thrust",
+        "understood",
+        "woke",
+        "wore",
+        "wove",
+        "wept",
+        "won",
+        "wound",
+        "wrote",
+        "rebuilt",
+        "rewrote",
+        "overcame",
+        "oversaw",
+        "undertook",
+        "withdrew",
+        "upheld",
+        "outgrew",
+        "overthrew",
+        "mentored",
+    ]
 )
 # -ed words that are adjectives or nouns far more often than actions.
 NOT_VERBS_ED = frozenset(
-    "red bed need seed feed speed shed weed bred hundred kindred wicked naked "
-    "sacred rugged ragged beloved learned aged based related advanced skilled "
-    "detailed dedicated experienced interested involved limited united "
-    "distributed automated".split()
+    [
+        "red",
+        "bed",
+        "need",
+        "seed",
+        "feed",
+        "speed",
+        "shed",
+        "weed",
+        "bred",
+        "hundred",
+        "kindred",
+        "wicked",
+        "naked",
+        "sacred",
+        "rugged",
+        "ragged",
+        "beloved",
+        "learned",
+        "aged",
+        "based",
+        "related",
+        "advanced",
+        "skilled",
+        "detailed",
+        "dedicated",
+        "experienced",
+        "interested",
+        "involved",
+        "limited",
+        "united",
+        "distributed",
+        "automated",
+    ]
 )
-LIGHT_VERBS = frozenset("made did got went took put had set kept".split())
+LIGHT_VERBS = frozenset(
+    ["made", "did", "got", "went", "took", "put", "had", "set", "kept"]
+)
 VAGUE_QUANTITIES = re.compile(
     r"\b(?:many|lots?\s+of|a\s+lot|several|numerous|various|tons?\s+of|"
     r"significant(?:ly)?|huge|massive(?:ly)?|greatly|dramatically|a\s+bunch|"
@@ -169,7 +358,7 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
 CLAUSE_BREAK = re.compile(
     r",?\s+(?=(?:so\s+that|so|which|resulting\s+in|leading\s+to|and\s+(?:this|that|it)|"
-    r"meaning)\s)|\s*[,;:—–]\s+|\s+-\s+"
+    r"meaning)\s)|\s*[,;:\u2014\u2013]\s+|\s+-\s+"  # em and en dashes break clauses
 )
 LEADING_MARKER = re.compile(
     r"^(?:so\s+that|so|which|and\s+(?:this|that|it)|meaning|resulting\s+in|"
@@ -180,9 +369,58 @@ CHANGE_VERB_BEFORE = re.compile(
     r"decreased|increased|improved|went\s+down|went\s+up)\s+(?:down\s+|up\s+)?$"
 )
 STOP = frozenset(
-    "a an the and or but of to in on at for with by from as is was were be been "
-    "it its this that these those i we my our me us they them their he she his "
-    "her you your so very just also then than there here".split()
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+        "as",
+        "is",
+        "was",
+        "were",
+        "be",
+        "been",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "i",
+        "we",
+        "my",
+        "our",
+        "me",
+        "us",
+        "they",
+        "them",
+        "their",
+        "he",
+        "she",
+        "his",
+        "her",
+        "you",
+        "your",
+        "so",
+        "very",
+        "just",
+        "also",
+        "then",
+        "than",
+        "there",
+        "here",
+    ]
 )
 
 
@@ -447,12 +685,33 @@ def _imperative_shaped(word: str, following: list[str]) -> bool:
 
 IRREGULAR_BASE = dict(
     pair.split(":")
-    for pair in (
-        "build:built run:ran make:made lead:led write:wrote teach:taught "
-        "bring:brought drive:drove give:gave speak:spoke hold:held win:won "
-        "cut:cut take:took keep:kept find:found grow:grew sell:sold spend:spent "
-        "begin:began set:set put:put rebuild:rebuilt rewrite:rewrote oversee:oversaw"
-    ).split()
+    for pair in [
+        "build:built",
+        "run:ran",
+        "make:made",
+        "lead:led",
+        "write:wrote",
+        "teach:taught",
+        "bring:brought",
+        "drive:drove",
+        "give:gave",
+        "speak:spoke",
+        "hold:held",
+        "win:won",
+        "cut:cut",
+        "take:took",
+        "keep:kept",
+        "find:found",
+        "grow:grew",
+        "sell:sold",
+        "spend:spent",
+        "begin:began",
+        "set:set",
+        "put:put",
+        "rebuild:rebuilt",
+        "rewrite:rewrote",
+        "oversee:oversaw",
+    ]
 )
 
 
@@ -465,7 +724,9 @@ def gerund_to_past(word: str) -> str:
     return stem + "ed"
 
 
-OBJECT_STARTERS = frozenset("the a an our my their its this that two three".split())
+OBJECT_STARTERS = frozenset(
+    ["the", "a", "an", "our", "my", "their", "its", "this", "that", "two", "three"]
+)
 
 
 def _to_past(word: str) -> str:

@@ -64,6 +64,9 @@ class Entry(OwnedModel):
     # names), lower-cased and space-separated so SQLite FTS5 and PostgreSQL
     # split it identically; kept current by the services, never edited.
     search_text = models.TextField(blank=True, default="", editable=False)
+    # Where an imported entry came from (a digest of the jrnl entry), so
+    # importing the same journal again creates nothing; empty when typed here.
+    source_key = models.CharField(max_length=64, blank=True, default="")
     tags = models.ManyToManyField(Tag, blank=True, related_name="entries")
     goals = models.ManyToManyField("goals.Goal", blank=True, related_name="entries")
     contacts = models.ManyToManyField(
@@ -85,7 +88,12 @@ class Entry(OwnedModel):
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(kind__in=EntryKind.values), name="entry_kind_known"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["owner", "source_key"],
+                condition=~models.Q(source_key=""),
+                name="entry_source_once",
+            ),
         ]
 
     def __str__(self) -> str:
