@@ -40,9 +40,13 @@ def strength_clean(value: int | str | None) -> int:
     return strength
 
 
+_MET_HOW = frozenset(MetHow.values)
+_KINDS = frozenset(InteractionKind.values)
+
+
 def met_how_clean(value: str) -> str:
     key = value.strip().lower()
-    if key and key not in MetHow.values:
+    if key and key not in _MET_HOW:
         known = ", ".join(MetHow.values)
         raise field_error(
             "met_how", f"Unknown way of meeting {value!r}; use one of: {known}.", "met"
@@ -53,7 +57,7 @@ def met_how_clean(value: str) -> str:
 def kind_clean(value: str) -> str:
     """'help given', 'help-given' and 'Help_Given' all name the same kind."""
     key = "_".join(value.strip().lower().replace("-", " ").replace("_", " ").split())
-    if key not in InteractionKind.values:
+    if key not in _KINDS:
         known = ", ".join(label.lower() for label in InteractionKind.labels)
         raise field_error(
             "kind", f"Unknown kind of touch {value!r}; use one of: {known}.", "kind"

@@ -8,12 +8,15 @@ first; one bad record refuses the whole file with every line that is wrong.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
+from django.utils import timezone
 
 from headway.core.errors import HeadwayError, error_text
 from headway.core.text import clean_text
@@ -67,9 +70,29 @@ def _key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _clean(record: ContactRecord, *, default_strength: int) -> Contact:
-    """An unsaved contact with every field checked, or a ValidationError."""
-    return Contact(
+@dataclass(slots=True)
+class _Draft:
+    """A contact being imported: lighter than a model instance, 30,000 times over."""
+
+    pk: int | None
+    name: str
+    organisation: str
+    role: str = ""
+    emails: list[str] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+    profile_url: str = ""
+    met_how: str = ""
+    met_where: str = ""
+    met_on: date | None = None
+    strength: int = 2
+    notes: str = ""
+
+
+def _clean(record: ContactRecord, *, default_strength: int) -> _Draft:
+    """A draft with every field checked, or a ValidationError."""
+    return _Draft(
+        pk=None,
         name=" ".join(
             clean_text(
                 record.name, field="name", max_length=NAME_MAX, required=True
@@ -100,16 +123,21 @@ class _Index:
     """The owner's contacts by profile URL, email, and name + organisation."""
 
     def __init__(self, owner: Any) -> None:
-        self.by_url: dict[str, Contact] = {}
-        self.by_email: dict[str, Contact] = {}
-        self.by_name: dict[tuple[str, str], Contact] = {}
-        for contact in Contact.objects.for_owner(owner).only(
-            "id", "name", "organisation", "role", "profile_url", "emails", "met_on",
-            "owner_id",
-        ):  # fmt: skip
-            self.add(contact)
+        self.by_url: dict[str, _Draft] = {}
+        self.by_email: dict[str, _Draft] = {}
+        self.by_name: dict[tuple[str, str], _Draft] = {}
+        rows = Contact.objects.for_owner(owner).values_list(
+            "id", "name", "organisation", "role", "profile_url", "emails", "met_on"
+        )
+        for pk, name, organisation, role, profile_url, emails, met_on in rows:
+            self.add(
+                _Draft(
+                    pk=pk, name=name, organisation=organisation, role=role,
+                    profile_url=profile_url, emails=list(emails), met_on=met_on,
+                )
+            )  # fmt: skip
 
-    def add(self, contact: Contact) -> None:
+    def add(self, contact: _Draft) -> None:
         if contact.profile_url:
             self.by_url.setdefault(contact.profile_url, contact)
         for email in contact.emails:
@@ -118,7 +146,7 @@ class _Index:
             (_key(contact.name), _key(contact.organisation)), contact
         )
 
-    def match(self, candidate: Contact) -> Contact | None:
+    def match(self, candidate: _Draft) -> _Draft | None:
         if candidate.profile_url and candidate.profile_url in self.by_url:
             return self.by_url[candidate.profile_url]
         for email in candidate.emails:
@@ -127,7 +155,7 @@ class _Index:
         return self.by_name.get((_key(candidate.name), _key(candidate.organisation)))
 
 
-def _fill_blanks(existing: Contact, incoming: Contact) -> bool:
+def _fill_blanks(existing: _Draft, incoming: _Draft) -> bool:
     """Complete a matched contact without overwriting what the owner wrote."""
     changed = False
     for name in ("profile_url", "organisation", "role", "met_on"):
@@ -145,8 +173,8 @@ def _fill_blanks(existing: Contact, incoming: Contact) -> bool:
 @dataclass
 class _Plan:
     report: ImportReport
-    new: list[tuple[Contact, list[str]]] = field(default_factory=list)
-    updated: dict[int, Contact] = field(default_factory=dict)
+    new: list[tuple[_Draft, list[str]]] = field(default_factory=list)
+    updated: dict[int, _Draft] = field(default_factory=dict)
 
 
 def _plan(
@@ -169,17 +197,14 @@ def _plan(
         except ValidationError as error:
             plan.report.errors.append(f"Line {record.line}: {error_text(error)}")
             continue
-        _place(plan, index, candidate, tags, owner=owner)
+        _place(plan, index, candidate, tags)
     return plan
 
 
-def _place(
-    plan: _Plan, index: _Index, candidate: Contact, tags: list[str], *, owner: Any
-) -> None:
+def _place(plan: _Plan, index: _Index, candidate: _Draft, tags: list[str]) -> None:
     report = plan.report
     existing = index.match(candidate)
     if existing is None:
-        candidate.owner = owner
         plan.new.append((candidate, tags))
         index.add(candidate)
         report.created += 1
@@ -236,22 +261,79 @@ def contacts_import(
 
 
 def _write(*, owner: Any, plan: _Plan) -> None:
-    contacts = [contact for contact, _ in plan.new]
-    Contact.objects.bulk_create(contacts, batch_size=BATCH)
+    _insert_returning_ids(owner, [draft for draft, _ in plan.new])
     if plan.updated:
         Contact.objects.bulk_update(
-            list(plan.updated.values()),
+            [
+                Contact(
+                    pk=draft.pk,
+                    owner=owner,
+                    name=draft.name,
+                    profile_url=draft.profile_url,
+                    organisation=draft.organisation,
+                    role=draft.role,
+                    met_on=draft.met_on,
+                    emails=draft.emails,
+                )
+                for draft in plan.updated.values()
+            ],
             ["profile_url", "organisation", "role", "met_on", "emails"],
             batch_size=BATCH,
         )
     names = sorted({name for _, tags in plan.new for name in tags})
     if not names:
         return
-    tags_by_name = {tag.name: tag for tag in tags_resolve(owner=owner, names=names)}
-    through = Contact.tags.through
-    links = [
-        through(contact_id=contact.pk, contacttag_id=tags_by_name[name].pk)
-        for contact, tags in plan.new
-        for name in tags
+    tags_by_name = {tag.name: tag.pk for tag in tags_resolve(owner=owner, names=names)}
+    through = Contact.tags.through._meta.db_table
+    pairs = [
+        (contact.pk, tags_by_name[name]) for contact, tags in plan.new for name in tags
     ]
-    through.objects.bulk_create(links, batch_size=BATCH * 5)
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {through} (contact_id, contacttag_id) VALUES (%s, %s)", pairs
+        )
+
+
+# The columns an import writes; the rest keep their database defaults of None.
+_COLUMNS = (
+    "owner_id", "created", "updated", "name", "organisation", "role", "emails",
+    "phones", "links", "profile_url", "met_how", "met_where", "met_on", "strength",
+    "notes", "help_given", "help_received",
+)  # fmt: skip
+_ROWS_PER_INSERT = 500
+
+
+def _insert_returning_ids(owner: Any, contacts: list[_Draft]) -> None:
+    """Insert in multi-row statements with RETURNING, as bulk_create does, but
+    without the ORM's per-field work, which dominates at 30,000 rows.
+
+    SQLite (3.35+) and PostgreSQL both return the ids in insertion order; Django's
+    own bulk_create relies on the same guarantee.
+    """
+    now = timezone.now()
+    table = Contact._meta.db_table
+    columns = ", ".join(_COLUMNS)
+    one_row = "(" + ", ".join(["%s"] * len(_COLUMNS)) + ")"
+    with connection.cursor() as cursor:
+        for start in range(0, len(contacts), _ROWS_PER_INSERT):
+            batch = contacts[start : start + _ROWS_PER_INSERT]
+            values = [
+                value for contact in batch for value in _row(owner.pk, contact, now)
+            ]
+            cursor.execute(
+                f"INSERT INTO {table} ({columns}) VALUES "
+                + ", ".join([one_row] * len(batch))
+                + " RETURNING id",
+                values,
+            )
+            for contact, (pk,) in zip(batch, cursor.fetchall(), strict=True):
+                contact.pk = pk
+
+
+def _row(owner_id: int, contact: _Draft, now: Any) -> tuple[Any, ...]:
+    return (
+        owner_id, now, now, contact.name, contact.organisation, contact.role,
+        json.dumps(contact.emails), json.dumps(contact.phones),
+        json.dumps(contact.links), contact.profile_url, contact.met_how,
+        contact.met_where, contact.met_on, contact.strength, contact.notes, 0, 0,
+    )  # fmt: skip

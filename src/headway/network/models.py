@@ -81,6 +81,15 @@ class Contact(OwnedModel):
     # `follow_up_since` (set when a contact is met at an event, or on request).
     follow_up_since = models.DateField(null=True, blank=True)
     follow_up_by = models.DateField(null=True, blank=True)
+    # A summary of the contact's interactions, rewritten by the services that
+    # write interactions (network.services.contact_touches_refresh), so the due
+    # list reads one row per contact instead of every touch ever logged.
+    # Log entries that name the contact are read live, not summarised here.
+    last_interaction_on = models.DateField(null=True, blank=True, editable=False)
+    last_thanks_on = models.DateField(null=True, blank=True, editable=False)
+    open_promise_on = models.DateField(null=True, blank=True, editable=False)
+    help_given = models.PositiveIntegerField(default=0, editable=False)
+    help_received = models.PositiveIntegerField(default=0, editable=False)
 
     objects = OwnedQuerySet.as_manager()
 
@@ -144,6 +153,9 @@ class Interaction(OwnedModel):
                 name="interaction_contact_date",
             ),
             models.Index(fields=["contact", "-occurred_on"], name="interaction_time"),
+            models.Index(
+                fields=["contact", "kind", "occurred_on"], name="interaction_kind"
+            ),
         ]
         constraints = [
             models.CheckConstraint(

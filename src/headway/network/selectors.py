@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.db.models import Max, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -24,12 +24,9 @@ from headway.network.models import (
     Contact,
     ContactTag,
     Interaction,
-    InteractionKind,
     MentorQuestion,
 )
 from headway.network.services import preferences_get
-
-THANKS_KINDS = (InteractionKind.MESSAGE, InteractionKind.CALL, InteractionKind.COFFEE)
 
 
 @dataclass(frozen=True)
@@ -50,41 +47,14 @@ def _later(first: date | None, second: date | None) -> date | None:
     return max(first, second)
 
 
-def touches_by_contact(
-    *, owner: Any, contact_ids: list[int] | None = None
-) -> dict[int, Touches]:
-    """Per contact: latest touch, open promise, last meeting, help counts."""
-    interactions = Interaction.objects.for_owner(owner)
+def _entry_touches(
+    *, owner: Any, contact_ids: list[int] | None
+) -> dict[int, tuple[date | None, date | None]]:
+    """Per contact: the latest linked log entry, and the latest meeting entry."""
     links = Entry.contacts.through.objects.filter(contact__owner=owner)
     if contact_ids is not None:
-        interactions = interactions.filter(contact_id__in=contact_ids)
         links = links.filter(contact_id__in=contact_ids)
-    help_given = Q(kind=InteractionKind.HELP_GIVEN)
     rows = (
-        interactions.order_by()
-        .values("contact_id")
-        .annotate(
-            last=Max("occurred_on"),
-            last_thanks=Max("occurred_on", filter=Q(kind__in=THANKS_KINDS)),
-            promise_on=Max("occurred_on", filter=help_given & Q(promised=True)),
-            delivered_on=Max("occurred_on", filter=help_given & Q(promised=False)),
-            given=Count("id", filter=help_given & Q(promised=False)),
-            received=Count("id", filter=Q(kind=InteractionKind.HELP_RECEIVED)),
-        )
-    )
-    found: dict[int, Touches] = {}
-    for row in rows:
-        promise, delivered = row["promise_on"], row["delivered_on"]
-        if promise is not None and delivered is not None and delivered >= promise:
-            promise = None
-        found[row["contact_id"]] = Touches(
-            last=row["last"],
-            last_thanks=row["last_thanks"],
-            open_promise=promise,
-            given=row["given"],
-            received=row["received"],
-        )
-    entry_rows = (
         links.order_by()
         .values("contact_id")
         .annotate(
@@ -92,17 +62,42 @@ def touches_by_contact(
             meeting=Max("entry__occurred_on", filter=Q(entry__kind=EntryKind.MEETING)),
         )
     )
-    for row in entry_rows:
-        known = found.get(row["contact_id"], Touches())
-        found[row["contact_id"]] = Touches(
-            last=_later(known.last, row["last"]),
-            last_thanks=known.last_thanks,
-            open_promise=known.open_promise,
-            last_meeting=row["meeting"],
-            given=known.given,
-            received=known.received,
-        )
-    return found
+    return {row["contact_id"]: (row["last"], row["meeting"]) for row in rows}
+
+
+_SUMMARY = (
+    "id", "last_interaction_on", "last_thanks_on", "open_promise_on", "help_given",
+    "help_received",
+)  # fmt: skip
+
+
+def _touches(row: dict[str, Any], entries: tuple[date | None, date | None]) -> Touches:
+    return Touches(
+        last=_later(row["last_interaction_on"], entries[0]),
+        last_thanks=row["last_thanks_on"],
+        open_promise=row["open_promise_on"],
+        last_meeting=entries[1],
+        given=row["help_given"],
+        received=row["help_received"],
+    )
+
+
+def touches_by_contact(
+    *, owner: Any, contact_ids: list[int] | None = None
+) -> dict[int, Touches]:
+    """Per contact: latest touch, open promise, last meeting, help counts.
+
+    Interactions come from the contact's summary columns; log entries that
+    name the contact are read live, so a meeting logged anywhere counts.
+    """
+    contacts = Contact.objects.for_owner(owner)
+    if contact_ids is not None:
+        contacts = contacts.filter(pk__in=contact_ids)
+    entries = _entry_touches(owner=owner, contact_ids=contact_ids)
+    return {
+        row["id"]: _touches(row, entries.get(row["id"], (None, None)))
+        for row in contacts.order_by().values(*_SUMMARY)
+    }
 
 
 def tiers_for(*, owner: Any) -> dict[int, coach.Cadence]:
@@ -148,49 +143,69 @@ def contact_facts(
 @dataclass(frozen=True)
 class DueRow:
     item: coach.DueItem
-    contact: Contact
+    organisation: str
     tags: list[str]
 
 
+_DUE_FIELDS = (
+    *_SUMMARY, "name", "organisation", "strength", "met_on", "created",
+    "cadence_ideal_days", "cadence_max_days", "follow_up_since", "follow_up_by",
+)  # fmt: skip
+
+
+def _facts(
+    row: dict[str, Any],
+    touches: Touches,
+    tiers: dict[int, coach.Cadence],
+    tags: list[str],
+) -> coach.ContactFacts:
+    return coach.ContactFacts(
+        id=row["id"],
+        name=row["name"],
+        strength=row["strength"],
+        cadence=coach.cadence_for(
+            strength=row["strength"],
+            tiers=tiers,
+            ideal_override=row["cadence_ideal_days"],
+            max_override=row["cadence_max_days"],
+        ),
+        started_on=row["met_on"] or timezone.localdate(row["created"]),
+        last_touch=touches.last,
+        tags=tuple(sorted(tags)),
+        follow_up_since=row["follow_up_since"],
+        follow_up_by=row["follow_up_by"],
+        open_promise_on=touches.open_promise,
+        last_mentor_meeting=touches.last_meeting,
+        last_message_after_meeting=touches.last_thanks,
+    )
+
+
 def due_list(*, owner: Any, today: date | None = None) -> list[DueRow]:
-    """The due list: five queries whatever the size of the network."""
+    """The due list in five queries, reading one row per contact."""
     today = today or timezone.localdate()
     tiers = tiers_for(owner=owner)
-    touches = touches_by_contact(owner=owner)
     tags = _tags_by_contact(owner=owner)
+    entries = _entry_touches(owner=owner, contact_ids=None)
     preferences = preferences_get(owner=owner)
     rhythm = coach.MentorRhythm(
         update_days=preferences.mentor_update_days,
         thanks_days=preferences.mentor_thanks_days,
     )
-    contacts = {
-        contact.pk: contact
-        for contact in Contact.objects.for_owner(owner).only(
-            "id",
-            "name",
-            "organisation",
-            "role",
-            "strength",
-            "met_on",
-            "created",
-            "cadence_ideal_days",
-            "cadence_max_days",
-            "follow_up_since",
-            "follow_up_by",
-            "owner_id",
-        )
-    }
+    rows = list(Contact.objects.for_owner(owner).order_by().values(*_DUE_FIELDS))
+    organisation = {row["id"]: row["organisation"] for row in rows}
     facts = [
-        contact_facts(
-            contact=contact,
-            touches=touches.get(pk, Touches()),
-            tiers=tiers,
-            tags=tags.get(pk, []),
+        _facts(
+            row,
+            _touches(row, entries.get(row["id"], (None, None))),
+            tiers,
+            tags.get(row["id"], []),
         )
-        for pk, contact in contacts.items()
+        for row in rows
     ]
     return [
-        DueRow(item, contacts[item.contact_id], sorted(tags.get(item.contact_id, [])))
+        DueRow(
+            item, organisation[item.contact_id], sorted(tags.get(item.contact_id, []))
+        )
         for item in coach.due_list(facts, today, rhythm)
     ]
 
@@ -394,7 +409,7 @@ def due_as_dict(row: DueRow) -> dict[str, Any]:
     return {
         "id": item.contact_id,
         "name": item.name,
-        "organisation": row.contact.organisation,
+        "organisation": row.organisation,
         "strength": item.strength,
         "tags": row.tags,
         "last_touch": item.last_touch.isoformat() if item.last_touch else None,

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from headway.core.text import clean_text, field_error
@@ -31,6 +32,11 @@ from headway.network.models import (
 )
 
 UNSET: Any = object()
+EDITABLE_FIELDS = (
+    "name", "organisation", "role", "emails", "phones", "links", "profile_url",
+    "met_how", "met_where", "met_on", "strength", "notes", "cadence_ideal_days",
+    "cadence_max_days", "follow_up_since", "follow_up_by", "updated",
+)  # fmt: skip
 
 
 def preferences_get(*, owner: Any) -> NetworkPreferences:
@@ -178,7 +184,8 @@ def contact_update(
     _follow_up(contact, owner=owner, today=today)
     contact.full_clean()
     with transaction.atomic():
-        contact.save()
+        # Never the touch summary: only contact_touches_refresh writes it.
+        contact.save(update_fields=EDITABLE_FIELDS)
         if tag_names is not None:
             contact.tags.set(tags_resolve(owner=owner, names=tag_names))
     return contact
@@ -235,6 +242,7 @@ def interaction_log(
         interaction.save()
         interaction.goals.set(goals)
         interaction.entries.set(entries)
+        contact_touches_refresh(owner=owner, contact_ids=[contact.pk])
         if follow_up is not None:
             _follow_up(contact, owner=owner, today=today, explicit=follow_up)
             contact.save(update_fields=["follow_up_since", "follow_up_by", "updated"])
@@ -258,6 +266,7 @@ def interaction_delete(*, owner: Any, interaction: Interaction) -> None:
         raise field_error("interaction", "No such touch among yours.", "unknown")
     with transaction.atomic():
         interaction.delete()
+        contact_touches_refresh(owner=owner, contact_ids=[interaction.contact_id])
 
 
 def cadence_tier_set(
@@ -311,3 +320,51 @@ def cadence_tiers_set(
             )
             for strength, (ideal, maximum) in sorted(tiers.items(), reverse=True)
         ]
+
+
+THANKS_KINDS = (InteractionKind.MESSAGE, InteractionKind.CALL, InteractionKind.COFFEE)
+SUMMARY_FIELDS = (
+    "last_interaction_on", "last_thanks_on", "open_promise_on", "help_given",
+    "help_received",
+)  # fmt: skip
+
+
+def contact_touches_refresh(*, owner: Any, contact_ids: Iterable[int] | None) -> int:
+    """Rewrite the interaction summary of these contacts (None: all the owner's).
+
+    Every service that adds or removes interactions calls it in its transaction.
+    """
+    contacts = Contact.objects.for_owner(owner)
+    interactions = Interaction.objects.for_owner(owner)
+    if contact_ids is not None:
+        ids = list(contact_ids)
+        contacts = contacts.filter(pk__in=ids)
+        interactions = interactions.filter(contact_id__in=ids)
+    help_given = Q(kind=InteractionKind.HELP_GIVEN)
+    rows = {
+        row["contact_id"]: row
+        for row in interactions.order_by()
+        .values("contact_id")
+        .annotate(
+            last=Max("occurred_on"),
+            thanks=Max("occurred_on", filter=Q(kind__in=THANKS_KINDS)),
+            promise_on=Max("occurred_on", filter=help_given & Q(promised=True)),
+            delivered_on=Max("occurred_on", filter=help_given & Q(promised=False)),
+            given=Count("id", filter=help_given & Q(promised=False)),
+            received=Count("id", filter=Q(kind=InteractionKind.HELP_RECEIVED)),
+        )
+    }
+    changed = []
+    for contact in contacts.only("id", "owner_id", *SUMMARY_FIELDS):
+        row = rows.get(contact.pk, {})
+        promise, delivered = row.get("promise_on"), row.get("delivered_on")
+        if promise is not None and delivered is not None and delivered >= promise:
+            promise = None
+        contact.last_interaction_on = row.get("last")
+        contact.last_thanks_on = row.get("thanks")
+        contact.open_promise_on = promise
+        contact.help_given = row.get("given", 0)
+        contact.help_received = row.get("received", 0)
+        changed.append(contact)
+    Contact.objects.bulk_update(changed, SUMMARY_FIELDS, batch_size=1_000)
+    return len(changed)
