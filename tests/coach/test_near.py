@@ -8,7 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from headway.coach.near import NearInput, gerund_to_past, main_verb, near_score
+from headway.coach.near import (
+    NearInput,
+    gerund_to_past,
+    looks_like_accomplishment,
+    main_verb,
+    near_score,
+)
 
 P, W, M = "present", "weak", "missing"
 
@@ -329,3 +335,17 @@ def _timed(text: str) -> float:
     start = time.perf_counter()
     near_score(text)
     return time.perf_counter() - start
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cut CI build time from 20 to 8 minutes",
+        "lunch with ana",
+        "doubled signups",
+        "worked on stuff",
+        "Migrated 12 services, saving $40k",
+    ],
+)
+def test_the_quick_check_agrees_with_the_full_score(text: str) -> None:
+    assert looks_like_accomplishment(text) is near_score(text).looks_like_accomplishment

@@ -76,10 +76,10 @@ def _report_errors(errors: list[str], *, as_json: bool) -> None:
 
 
 def _record(entry: Any) -> Any:
-    from headway.coach.near import near_score
+    from headway.coach.near import looks_like_accomplishment
     from headway.journal.imports import ImportRecord
 
-    looks = near_score(f"{entry.title} {entry.body[:200]}").looks_like_accomplishment
+    looks = looks_like_accomplishment(entry.title)
     return ImportRecord(
         key=entry.key,
         title=entry.title,

@@ -313,6 +313,7 @@ COUNTED_NOUN = re.compile(
     rf"(?<![\w.])({NUMBER}|{SMALL_WORD_NUMBER})\s+(?!(?:to|and|or|in|on|at|of|by|for|"
     r"the|a|an|is|was|were|are)\b)[a-z]{3,}"
 )
+ANY_DIGIT = re.compile(r"\d")
 YEAR = re.compile(r"^(?:19|20)\d\d$")
 CHANGE_FROM_TO = re.compile(
     rf"\bfrom\s+(?P<a>{CHANGE_NUMBER})\s?(?P<ua>{UNIT}\b|%)?\s*"
@@ -478,6 +479,23 @@ def near_score(given: NearInput | str) -> NearReport:
     if isinstance(given, str):
         given = NearInput(text=given)
     return _score(_clip(given))
+
+
+def looks_like_accomplishment(text: str) -> bool:
+    """The quick-capture question alone, cheaply: most notes fail the first test.
+
+    Without a number, a multiplier or a word of change there is nothing to
+    show, so the full score is only computed for the texts that have one.
+    """
+    lower = text[:ACTION_MAX].lower()
+    if not (
+        ANY_DIGIT.search(lower)
+        or MULTIPLIER.search(lower)
+        or WORD_NUMBER.search(lower)
+        or RESULT_MARKERS.search(lower)
+    ):
+        return False
+    return near_score(text[:ACTION_MAX]).looks_like_accomplishment
 
 
 def _clip(given: NearInput) -> NearInput:

@@ -20,6 +20,8 @@ _WORD = re.compile(r"[^\W_]+")
 # PostgreSQL skips words over 2,047 bytes; drop them on both sides for parity.
 WORD_MAX = 100
 QUERY_WORDS_MAX = 20
+# Up to this many matches are fetched as ids; more, and the timeline is walked.
+SELECTIVE = 2_000
 
 
 def words(text: str) -> list[str]:
@@ -35,8 +37,14 @@ def query_words(query: str) -> list[str]:
     return list(dict.fromkeys(words(query)))[:QUERY_WORDS_MAX]
 
 
-def matching_ids(query: str) -> RawSQL | None:
-    """A subquery of the ids of entries that match every word; None if no words."""
+def matching_ids(query: str) -> RawSQL | list[int] | None:
+    """The ids of entries that match every word (a subquery or a short list).
+
+    None when the query has no words. On SQLite a selective query returns
+    its few ids, so the database looks those rows up instead of walking the
+    whole timeline to find them; a common word stays a subquery, and the
+    timeline walk stops after one page of matches.
+    """
     found = query_words(query)
     if not found:
         return None
@@ -48,6 +56,15 @@ def matching_ids(query: str) -> RawSQL | None:
             [expression],
         )
     expression = " AND ".join(f'"{word}"*' for word in found)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT rowid FROM journal_entry_fts WHERE journal_entry_fts MATCH %s "
+            "LIMIT %s",
+            [expression, SELECTIVE + 1],
+        )
+        ids = [row[0] for row in cursor.fetchall()]
+    if len(ids) <= SELECTIVE:
+        return ids
     return RawSQL(
         "SELECT rowid FROM journal_entry_fts WHERE journal_entry_fts MATCH %s",
         [expression],
