@@ -130,6 +130,16 @@ def test_network_cadence_changes_a_tier(alice: Any) -> None:
     )
 
 
+def test_the_mentor_rhythm_is_editable_from_the_cli(alice: Any) -> None:
+    result = run("network", "cadence", "--mentor-update", "30")
+    assert "an update every 30 days" in result.stdout
+    run("contact", "add", "Grace Mentor", "--tag", "mentor", "--met-on", "2026-10-20")
+    due = json.loads(run("network", "due", "--json").stdout)
+    assert [(item["name"], item["state"]) for item in due] == [
+        ("Grace Mentor", "mentor-update")
+    ]
+
+
 def test_mentor_prep_builds_markdown_from_questions_and_recent_entries(
     alice: Any,
 ) -> None:

@@ -13,7 +13,12 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from headway.journal.models import Entry
-from headway.network.models import CadenceTier, Contact, Interaction
+from headway.network.models import (
+    CadenceTier,
+    Contact,
+    Interaction,
+    NetworkPreferences,
+)
 from tests.network.factories import ContactFactory, InteractionFactory
 
 DATA = Path(__file__).parent.parent / "exchange" / "data"
@@ -348,10 +353,13 @@ def test_the_cadence_page_saves_every_tier(alice_client: Client, alice: Any) -> 
     data = {
         "ideal_5": "21", "max_5": "30", "ideal_4": "45", "max_4": "60",
         "ideal_3": "90", "max_3": "120", "ideal_2": "180", "max_2": "365",
+        "mentor_update_days": "28", "mentor_thanks_days": "1",
+        "event_follow_up_days": "2",
     }  # fmt: skip
     response = alice_client.post("/network/cadences/", data)
     assert "Saved." in response.content.decode()
     tiers = {t.strength: (t.ideal_days, t.max_days) for t in CadenceTier.objects.all()}
+    assert NetworkPreferences.objects.get().mentor_update_days == 28
     assert tiers == {
         5: (21, 30),
         4: (45, 60),
@@ -363,7 +371,12 @@ def test_the_cadence_page_saves_every_tier(alice_client: Client, alice: Any) -> 
 
 def test_a_bad_cadence_changes_no_tier(alice_client: Client) -> None:
     response = alice_client.post(
-        "/network/cadences/", {"ideal_5": "30", "max_5": "10", "ideal_4": "60"}
-    )
+        "/network/cadences/",
+        {
+            "ideal_5": "30", "max_5": "10", "ideal_4": "60", "mentor_update_days": "9",
+            "mentor_thanks_days": "1", "event_follow_up_days": "2",
+        },
+    )  # fmt: skip
     assert "shorter than the ideal" in response.content.decode()
     assert CadenceTier.objects.count() == 0
+    assert NetworkPreferences.objects.count() == 0

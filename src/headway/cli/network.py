@@ -306,12 +306,30 @@ def network_cadence(
     days: int | None = typer.Option(None, "--days", help="Ideal interval in days."),
     maximum: int | None = typer.Option(None, "--max", help="Overdue after N days."),
     never: bool = typer.Option(False, "--never", help="No cadence for this tier."),
+    mentor_update: int | None = typer.Option(
+        None, "--mentor-update", help="Days between progress updates to mentors."
+    ),
+    mentor_thanks: int | None = typer.Option(
+        None, "--mentor-thanks", help="Days to thank a mentor after a meeting."
+    ),
+    event_follow_up: int | None = typer.Option(
+        None,
+        "--event-follow-up",
+        help="Days to follow up with someone met at an event.",
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Show the cadence tiers, or change one: `network cadence 5 --days 21`."""
     owner = current_owner()
     from headway.network import selectors, services
 
+    if any(v is not None for v in (mentor_update, mentor_thanks, event_follow_up)):
+        services.preferences_update(
+            owner=owner,
+            mentor_update_days=mentor_update,
+            mentor_thanks_days=mentor_thanks,
+            event_follow_up_days=event_follow_up,
+        )
     if strength is not None:
         if days is None and not never:
             from headway.core.errors import HeadwayError
@@ -335,6 +353,12 @@ def network_cadence(
     for s, c in sorted(tiers.items(), reverse=True):
         text = f"every {c.ideal_days} days, overdue after {c.max_days}"
         typer.echo(f"strength {s}: {text if c.is_set else 'no cadence'}")
+    preferences = services.preferences_get(owner=owner)
+    typer.echo(
+        f"mentors: an update every {preferences.mentor_update_days} days, thanks "
+        f"within {preferences.mentor_thanks_days}; met at an event: follow up "
+        f"within {preferences.event_follow_up_days} days"
+    )
 
 
 @mentor_app.command("prep")

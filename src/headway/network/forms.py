@@ -129,7 +129,9 @@ class MeetingForm(forms.Form):
 class CadenceForm(forms.Form):
     """Ideal and maximum days for each strength; both empty means no cadence."""
 
-    def __init__(self, *args: Any, tiers: dict[int, Any], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, tiers: dict[int, Any], preferences: Any, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         for strength in range(5, 0, -1):
             tier = tiers[strength]
@@ -144,4 +146,13 @@ class CadenceForm(forms.Form):
                 required=False,
                 min_value=1,
                 initial=tier.max_days,
+            )
+        rhythm = {
+            "mentor_update_days": "Progress update to each mentor every (days)",
+            "mentor_thanks_days": "Thank a mentor within (days of a meeting)",
+            "event_follow_up_days": "Follow up with someone met at an event within",
+        }
+        for name, label in rhythm.items():
+            self.fields[name] = forms.IntegerField(
+                label=label, min_value=1, initial=getattr(preferences, name)
             )

@@ -121,7 +121,7 @@ def mentor_agenda(
         kind: [entry for entry in entries if entry.kind == kind]
         for kind in (EntryKind.ACCOMPLISHMENT, EntryKind.SETBACK, EntryKind.FEEDBACK)
     }
-    heading = "our last meeting" if meeting else f"last {window} days"
+    heading = "our last meeting" if meeting else f"the last {window} days"
     sections: list[tuple[str, list[str]]] = [
         ("My questions", [f"- {q.text}" for q in questions]),
         ("Goal progress", _goal_lines(entries)),
@@ -136,7 +136,7 @@ def mentor_agenda(
     lines = [
         f"# Meeting with {contact.name} — {today.isoformat()}",
         "",
-        f"Since {heading} ({since.isoformat()}).",
+        f"Covering {heading} (since {since.isoformat()}).",
     ]
     for title, items in sections:
         lines += ["", f"## {title}", "", *(items or ["- Nothing yet."])]

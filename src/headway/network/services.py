@@ -368,3 +368,22 @@ def contact_touches_refresh(*, owner: Any, contact_ids: Iterable[int] | None) ->
         changed.append(contact)
     Contact.objects.bulk_update(changed, SUMMARY_FIELDS, batch_size=1_000)
     return len(changed)
+
+
+def network_rhythm_set(
+    *,
+    owner: Any,
+    tiers: dict[int, tuple[int | None, int | None]],
+    mentor_update_days: int,
+    mentor_thanks_days: int,
+    event_follow_up_days: int,
+) -> None:
+    """The cadences page in one transaction: every tier and the mentor rhythm."""
+    with transaction.atomic():
+        cadence_tiers_set(owner=owner, tiers=tiers)
+        preferences_update(
+            owner=owner,
+            mentor_update_days=mentor_update_days,
+            mentor_thanks_days=mentor_thanks_days,
+            event_follow_up_days=event_follow_up_days,
+        )

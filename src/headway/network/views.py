@@ -326,7 +326,12 @@ def _mentor_post(
 
 def cadences(request: HttpRequest) -> HttpResponse:
     tiers = selectors.tiers_for(owner=request.user)
-    form = CadenceForm(request.POST if request.method == "POST" else None, tiers=tiers)
+    preferences = services.preferences_get(owner=request.user)
+    form = CadenceForm(
+        request.POST if request.method == "POST" else None,
+        tiers=tiers,
+        preferences=preferences,
+    )
     saved = False
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -335,7 +340,13 @@ def cadences(request: HttpRequest) -> HttpResponse:
             for strength in range(5, 0, -1)
         }
         try:
-            services.cadence_tiers_set(owner=request.user, tiers=tiers_wanted)
+            services.network_rhythm_set(
+                owner=request.user,
+                tiers=tiers_wanted,
+                mentor_update_days=data["mentor_update_days"],
+                mentor_thanks_days=data["mentor_thanks_days"],
+                event_follow_up_days=data["event_follow_up_days"],
+            )
         except ValidationError as error:
             add_service_error(form, error)
         else:
