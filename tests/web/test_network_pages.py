@@ -380,3 +380,19 @@ def test_a_bad_cadence_changes_no_tier(alice_client: Client) -> None:
     assert "shorter than the ideal" in response.content.decode()
     assert CadenceTier.objects.count() == 0
     assert NetworkPreferences.objects.count() == 0
+
+
+def test_the_filtered_contacts_download_as_a_vcard_of_the_owners_only(
+    alice_client: Client, alice: Any, bob: Any
+) -> None:
+    mia = ContactFactory(owner=alice, name="Mentor Mia")
+    mia.tags.create(owner=alice, name="mentor")
+    ContactFactory(owner=alice, name="Peer Pat")
+    ContactFactory(owner=bob, name="Bob Mentor")
+    response = alice_client.get("/network/export.vcf?tag=mentor")
+    text = response.content.decode()
+    assert response["Content-Type"] == "text/vcard; charset=utf-8"
+    assert 'filename="contacts-mentor.vcf"' in response["Content-Disposition"]
+    assert "FN:Mentor Mia" in text
+    assert "Peer Pat" not in text
+    assert "Bob Mentor" not in text

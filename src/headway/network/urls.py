@@ -16,4 +16,5 @@ urlpatterns = [
     path("import/", views.import_contacts, name="import"),
     path("import/confirm/", views.import_confirm, name="import-confirm"),
     path("cadences/", views.cadences, name="cadences"),
+    path("export.vcf", views.export_vcard, name="export-vcard"),
 ]

@@ -262,6 +262,20 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
     )
 
 
+def export_vcard(request: HttpRequest) -> HttpResponse:
+    """The filtered contacts (same filters as the list) as a .vcf download."""
+    tag = request.GET.get("tag", "").strip()
+    contacts = selectors.contacts_filtered(
+        owner=request.user, tag=tag, query=request.GET.get("q", "").strip()
+    )
+    response = HttpResponse(
+        vcard.export(contacts), content_type="text/vcard; charset=utf-8"
+    )
+    name = f"contacts-{tag}.vcf" if tag.isidentifier() else "contacts.vcf"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
 def mentor_prep(request: HttpRequest, pk: int) -> HttpResponse:
     contact = selectors.contact_get(owner=request.user, pk=pk)
     question_form = QuestionForm(
