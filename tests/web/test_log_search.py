@@ -42,17 +42,25 @@ def test_the_log_page_offers_every_kind(alice_client: Client) -> None:
 def test_each_kind_has_its_own_labelled_fields(
     alice_client: Client, kind: str, labels: list[str]
 ) -> None:
-    page = alice_client.get(f"/log/form/?kind={kind}", headers=HTMX).content.decode()
+    page = alice_client.get(f"/log/?new={kind}").content.decode()
     for label in labels:
         assert f">{label}</label>" in page
     assert "Achievement" not in page
 
 
-def test_switching_kind_keeps_what_was_typed(alice_client: Client) -> None:
-    page = alice_client.get(
-        "/log/form/?kind=talk&title=Spoke+at+PyCon", headers=HTMX
-    ).content.decode()
-    assert 'value="Spoke at PyCon"' in page
+def test_switching_kind_swaps_only_the_kinds_own_fields(alice_client: Client) -> None:
+    response = alice_client.get(
+        "/log/form/?kind=talk&shown_kind=note&title=Spoke", headers=HTMX
+    )
+    page = response.content.decode()
+    assert page.lstrip().startswith('<div id="kind-section">')
+    assert "Audience size" in page
+    assert 'name="title"' not in page
+
+
+def test_the_same_kind_again_changes_nothing(alice_client: Client) -> None:
+    response = alice_client.get("/log/form/?kind=talk&shown_kind=talk", headers=HTMX)
+    assert response.status_code == 204
 
 
 def test_only_accomplishments_get_the_near_fields_and_coach(

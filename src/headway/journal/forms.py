@@ -189,15 +189,21 @@ class SearchForm(forms.Form):
 
     q = forms.CharField(required=False, label="Search", max_length=200)
     kind = forms.ChoiceField(
-        required=False, choices=[("", "Any kind"), *EntryKind.choices]
+        required=False,
+        label="Show only",
+        choices=[("", "Any kind"), *EntryKind.choices],
     )
     tag = forms.CharField(
-        required=False, label="Tags", help_text="All must match; spaces between."
+        required=False, label="Tagged", help_text="All must match; spaces between."
     )
     goal = forms.TypedChoiceField(
-        required=False, coerce=int, empty_value=None, choices=[("", "Any goal")]
+        required=False,
+        label="For goal",
+        coerce=int,
+        empty_value=None,
+        choices=[("", "Any goal")],
     )
-    skill = forms.CharField(required=False, max_length=100)
+    skill = forms.CharField(required=False, label="Showing skill", max_length=100)
     date_from = forms.CharField(
         required=False,
         label="From",
@@ -211,6 +217,8 @@ class SearchForm(forms.Form):
     starred = forms.BooleanField(required=False, label="Best-of only")
 
     def __init__(self, *args: Any, goals: Any = (), **kwargs: Any) -> None:
+        # Its own ids: the entry form on the same page has a "kind" field too.
+        kwargs.setdefault("auto_id", "search_%s")
         super().__init__(*args, **kwargs)
         goal_field = self.fields["goal"]
         assert isinstance(goal_field, forms.TypedChoiceField)

@@ -9,6 +9,7 @@ from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from headway.coach.near import NearInput, near_score
@@ -94,10 +95,18 @@ def _entry_create(request: HtmxHttpRequest, goals: list[Goal]) -> HttpResponse:
 
 
 def entry_form(request: HtmxHttpRequest) -> HttpResponse:
-    """The form for another kind, keeping what was typed (htmx on kind change)."""
+    """The fields of another kind, swapped in when the kind changes.
+
+    Only the kind's own section is replaced, so what was typed elsewhere
+    stays; the same kind again answers 204 and htmx leaves the form alone.
+    """
     kind = request.GET.get("kind", "")
+    if not request.htmx:
+        return redirect(f"{reverse('journal:entry-list')}?new={kind}#entry-form")
+    if kind == request.GET.get("shown_kind"):
+        return HttpResponse(status=204)
     form = EntryForm(initial=request.GET.dict(), goals=_goals(request.user), kind=kind)
-    return render_page(request, TEMPLATE, {"form": form}, partial="entry-form")
+    return render_page(request, "journal/_kind_section.html", {"form": form})
 
 
 @require_POST
