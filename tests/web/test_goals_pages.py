@@ -254,3 +254,20 @@ def test_growth_and_goals_are_in_the_navigation(alice_client: Client) -> None:
     html = page(alice_client, "/growth/")
     assert '<a href="/growth/" aria-current="page">Growth</a>' in html
     assert '<a href="/goals/">Goals</a>' in html
+
+
+def test_the_priorities_page_query_count_does_not_grow_with_history(
+    alice: Any, alice_client: Client, django_assert_max_num_queries: Any
+) -> None:
+    import datetime as dt
+
+    for year in range(2015, 2026):
+        priorities_rank_names(
+            owner=alice,
+            names=["travel", "pay", "promotion"],
+            ranked_on=dt.date(year, 1, 5),
+        )
+    alice_client.get("/growth/priorities/")
+    with django_assert_max_num_queries(6):
+        html = page(alice_client, "/growth/priorities/")
+    assert html.count('class="ranking-history"') == 10

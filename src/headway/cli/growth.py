@@ -140,6 +140,49 @@ def _parse(text: str) -> dict[str, str]:
     return {name: "\n".join(lines).strip() for name, lines in answers.items()}
 
 
+target_app = typer.Typer(
+    help="The role you are aiming for, and what it needs.", no_args_is_help=True
+)
+
+
+@target_app.command("show")
+@guarded
+def target_show(
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Show the target role and its needs."""
+    owner = current_owner()
+    from headway.growth import selectors
+
+    shown = selectors.target_role_as_dict(selectors.target_role(owner=owner))
+    if as_json:
+        print_json(shown)
+        return
+    if not shown["name"]:
+        typer.echo('No target role. Try: headway target set "Engineering Manager"')
+        return
+    typer.echo(shown["name"])
+    for need in shown["needs"]:
+        typer.echo(f"  - {need}")
+
+
+@target_app.command("set")
+@guarded
+def target_set(
+    name: str = typer.Argument(..., help="The role; an empty string clears it."),
+    need: list[str] = typer.Option(
+        [], "--need", help="A skill or experience it needs; repeat for more."
+    ),
+) -> None:
+    """Set the role you are aiming for (replaces the previous one)."""
+    owner = current_owner()
+    from headway.growth import services
+
+    role = services.target_role_set(owner=owner, name=name, needs=need)
+    typer.echo(f"Aiming for {role.name}." if role.name else "Target role cleared.")
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(priorities_app, name="priorities")
+    app.add_typer(target_app, name="target")
     app.command("strengths")(guarded(strengths))

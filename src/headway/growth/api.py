@@ -99,3 +99,33 @@ def strengths_list(request: HttpRequest) -> list[dict[str, Any]]:
 def strengths_save(request: HttpRequest, payload: StrengthsIn) -> Status[Any]:
     answer = services.strengths_save(owner=request_owner(request), **payload.dict())
     return Status(201, selectors.strengths_as_dict(answer))
+
+
+class TargetRoleIn(Schema):
+    name: str = Field("", description="The role aimed for; empty clears it.")
+    needs: list[str] = Field(
+        default_factory=list, description="Skills and experiences it needs."
+    )
+
+
+class TargetRoleOut(Schema):
+    name: str | None
+    needs: list[str]
+
+
+@router.get("/target-role", response=TargetRoleOut, summary="The role aimed for")
+def target_role_show(request: HttpRequest) -> dict[str, Any]:
+    return selectors.target_role_as_dict(
+        selectors.target_role(owner=request_owner(request))
+    )
+
+
+@router.put(
+    "/target-role",
+    response={200: TargetRoleOut, 422: Detail},
+    summary="Set or clear the role aimed for",
+)
+def target_role_set(request: HttpRequest, payload: TargetRoleIn) -> dict[str, Any]:
+    owner = request_owner(request)
+    services.target_role_set(owner=owner, name=payload.name, needs=payload.needs)
+    return selectors.target_role_as_dict(selectors.target_role(owner=owner))

@@ -34,3 +34,18 @@ class StrengthsForm(forms.Form):
         max_length=STRENGTH_ANSWER_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+
+
+class TargetRoleForm(forms.Form):
+    name = forms.CharField(
+        label="Role I am aiming for",
+        required=False,
+        max_length=150,
+        widget=forms.TextInput(attrs={"placeholder": "Engineering Manager"}),
+    )
+    needs = forms.CharField(
+        label="What it needs",
+        required=False,
+        help_text="Skills and experiences, one per line.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )

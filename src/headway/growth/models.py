@@ -115,3 +115,25 @@ class StrengthsAnswer(OwnedModel):
 
     def __str__(self) -> str:
         return f"strengths of {self.answered_on.isoformat()}"
+
+
+TARGET_ROLE_MAX = 150
+TARGET_NEED_MAX = 150
+TARGET_NEEDS_MAX = 50
+
+
+class TargetRole(OwnedModel):
+    """The role the owner is aiming for, with the skills and experiences it needs."""
+
+    name = models.CharField(max_length=TARGET_ROLE_MAX)
+    needs = models.JSONField(default=list, blank=True)
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["owner"], name="one_target_role_per_owner")
+        ]
+
+    def __str__(self) -> str:
+        return self.name

@@ -11,6 +11,7 @@ from headway.growth.models import (
     PriorityRanking,
     RankedPriority,
     StrengthsAnswer,
+    TargetRole,
 )
 from headway.growth.services import priorities_ensure
 
@@ -77,4 +78,16 @@ def strengths_as_dict(answer: StrengthsAnswer) -> dict[str, Any]:
         "energy": answer.energy,
         "excel": answer.excel,
         "enjoyed_roles": answer.enjoyed_roles,
+    }
+
+
+def target_role(*, owner: Any) -> TargetRole | None:
+    found: TargetRole | None = TargetRole.objects.for_owner(owner).first()
+    return found
+
+
+def target_role_as_dict(role: TargetRole | None) -> dict[str, Any]:
+    return {
+        "name": role.name if role else None,
+        "needs": list(role.needs) if role else [],
     }

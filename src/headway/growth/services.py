@@ -14,10 +14,14 @@ from headway.core.text import clean_text, field_error
 from headway.growth.models import (
     PRIORITY_NAME_MAX,
     STRENGTH_ANSWER_MAX,
+    TARGET_NEED_MAX,
+    TARGET_NEEDS_MAX,
+    TARGET_ROLE_MAX,
     Priority,
     PriorityRanking,
     RankedPriority,
     StrengthsAnswer,
+    TargetRole,
 )
 
 # The catalog every owner starts with: (key, name). Keys stay stable for tools.
@@ -192,3 +196,32 @@ def strengths_save(
             owner=owner, answered_on=answered_on, defaults=answers
         )
     return record
+
+
+def target_role_set(*, owner: Any, name: str, needs: Iterable[str] = ()) -> TargetRole:
+    """Name the role aimed for and what it needs; an empty name clears it."""
+    name = " ".join(
+        clean_text(
+            name, field="name", max_length=TARGET_ROLE_MAX, required=False
+        ).split()
+    )
+    cleaned: list[str] = []
+    for need in needs:
+        text = " ".join(
+            clean_text(
+                need, field="needs", max_length=TARGET_NEED_MAX, required=False
+            ).split()
+        )
+        if text and text.casefold() not in {n.casefold() for n in cleaned}:
+            cleaned.append(text)
+    if len(cleaned) > TARGET_NEEDS_MAX:
+        raise field_error(
+            "needs", f"List at most {TARGET_NEEDS_MAX} needs.", "too_many"
+        )
+    if not name and cleaned:
+        raise field_error("name", "Name the role these needs belong to.", "empty")
+    with transaction.atomic():
+        TargetRole.objects.for_owner(owner).delete()
+        if not name:
+            return TargetRole(owner=owner, name="", needs=[])
+        return TargetRole.objects.create(owner=owner, name=name, needs=cleaned)

@@ -10,17 +10,37 @@ from django.views.decorators.http import require_POST
 from headway.core.forms import add_service_error
 from headway.core.rendering import HtmxHttpRequest, render_page
 from headway.growth import selectors, services
-from headway.growth.forms import PriorityForm, StrengthsForm
+from headway.growth.forms import PriorityForm, StrengthsForm, TargetRoleForm
 
 PRIORITIES = "growth/priority_list.html"
 
 
 def growth_index(request: HttpRequest) -> HttpResponse:
+    """The overview, and the target role form (it posts here)."""
+    role = selectors.target_role(owner=request.user)
+    initial = {"name": role.name, "needs": "\n".join(role.needs)} if role else None
+    form = TargetRoleForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.target_role_set(
+                owner=request.user,
+                name=form.cleaned_data["name"],
+                needs=form.cleaned_data["needs"].splitlines(),
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            return redirect("growth:index")
     ranked, _, _ = selectors.priority_board(owner=request.user)
     return render_page(
         request,
         "growth/growth_index.html",
-        {"ranked": ranked, "strengths": selectors.strengths_latest(owner=request.user)},
+        {
+            "ranked": ranked,
+            "strengths": selectors.strengths_latest(owner=request.user),
+            "role": role,
+            "role_form": form,
+        },
     )
 
 
