@@ -396,3 +396,27 @@ def test_the_filtered_contacts_download_as_a_vcard_of_the_owners_only(
     assert "FN:Mentor Mia" in text
     assert "Peer Pat" not in text
     assert "Bob Mentor" not in text
+
+
+def test_a_touch_from_the_contact_page_can_link_an_active_goal(
+    alice_client: Client, alice: Any, bob: Any
+) -> None:
+    from headway.goals.models import Goal
+
+    goal = Goal.objects.create(owner=alice, statement="Find a mentor in platform")
+    bobs = Goal.objects.create(owner=bob, statement="Bob's goal")
+    contact = ContactFactory(owner=alice, name="Ada")
+    page = alice_client.get(f"/network/contacts/{contact.pk}/").content.decode()
+    assert "Find a mentor in platform" in page
+    assert "Bob&#x27;s goal" not in page
+    refused = alice_client.post(
+        f"/network/contacts/{contact.pk}/touch/",
+        {"kind": "coffee", "goal_ids": [bobs.pk]},
+    )
+    assert refused.status_code == 200
+    assert Interaction.objects.count() == 0
+    alice_client.post(
+        f"/network/contacts/{contact.pk}/touch/",
+        {"kind": "coffee", "goal_ids": [goal.pk]},
+    )
+    assert list(Interaction.objects.get().goals.all()) == [goal]

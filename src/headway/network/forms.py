@@ -86,6 +86,18 @@ class TouchForm(forms.Form):
     follow_up_by = forms.CharField(
         label="Follow up by", required=False, help_text="A date, if you owe one."
     )
+    goal_ids = forms.TypedMultipleChoiceField(
+        label="Goals it served",
+        coerce=int,
+        required=False,
+        help_text="Optional: the active goals this touch moved forward.",
+    )
+
+    def __init__(self, *args: Any, goals: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["goal_ids"].choices = goals  # type: ignore[attr-defined]
+        if not goals:
+            del self.fields["goal_ids"]
 
 
 class QuickTouchForm(forms.Form):

@@ -18,6 +18,7 @@ from headway.core.errors import HeadwayError
 from headway.core.forms import add_service_error
 from headway.core.rendering import HtmxHttpRequest, render_page
 from headway.exchange import linkedin, vcard
+from headway.goals.models import Goal, GoalStatus
 from headway.network import mentorship, selectors, services
 from headway.network.agenda_html import agenda_html
 from headway.network.forms import (
@@ -137,7 +138,7 @@ def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render_page(
         request,
         "network/contact_detail.html",
-        _detail_context(request, contact, TouchForm()),
+        _detail_context(request, contact, TouchForm(goals=_goal_choices(request))),
     )
 
 
@@ -164,7 +165,7 @@ def _detail_context(
 def contact_touch(request: HttpRequest, pk: int) -> HttpResponse:
     """Log a touch from the contact page, or a quick one from the due list."""
     contact = selectors.contact_get(owner=request.user, pk=pk)
-    form = TouchForm(request.POST)
+    form = TouchForm(request.POST, goals=_goal_choices(request))
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -176,6 +177,7 @@ def contact_touch(request: HttpRequest, pk: int) -> HttpResponse:
                 notes=data["notes"],
                 promised=data["promised"],
                 follow_up_by=data["follow_up_by"] or None,
+                goal_ids=data.get("goal_ids", []),
             )
         except ValidationError as error:
             add_service_error(form, error)
@@ -184,6 +186,13 @@ def contact_touch(request: HttpRequest, pk: int) -> HttpResponse:
     return render_page(
         request, "network/contact_detail.html", _detail_context(request, contact, form)
     )
+
+
+def _goal_choices(request: HttpRequest) -> list[tuple[int, str]]:
+    goals = Goal.objects.for_owner(request.user).filter(status=GoalStatus.ACTIVE)
+    return [
+        (pk, statement[:80]) for pk, statement in goals.values_list("id", "statement")
+    ]
 
 
 def contact_url(pk: int) -> str:
