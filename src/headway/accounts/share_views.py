@@ -26,14 +26,9 @@ def share_list(request: HttpRequest) -> HttpResponse:
     form = ShareForm(request.POST or None, goals=goals)
     link = ""
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
             share, token = shares.share_create(
-                owner=request.user,
-                goal_ids=data["goals"],
-                include_entries=data["include_entries"],
-                days=data["days"],
-                recipient=data["recipient"],
+                owner=request.user, **form.service_arguments()
             )
         except ValidationError as error:
             add_service_error(form, error)

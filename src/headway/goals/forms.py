@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 
 from headway.goals.models import (
     NOTE_MAX,
@@ -105,6 +106,15 @@ class ShareForm(forms.Form):
         field = self.fields["goals"]
         assert isinstance(field, forms.TypedMultipleChoiceField)
         field.choices = [(g.pk, g.statement) for g in goals]
+        if settings.LOCAL_MODE:
+            # One owner, nobody to name: sharing is by link only.
+            del self.fields["recipient"]
+
+    def service_arguments(self) -> dict[str, Any]:
+        data = dict(self.cleaned_data)
+        data.setdefault("recipient", "")
+        data["goal_ids"] = data.pop("goals")
+        return data
 
 
 class CommentForm(forms.Form):
