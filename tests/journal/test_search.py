@@ -255,3 +255,15 @@ def test_the_database_has_its_own_full_text_index(db: None) -> None:
                 "SELECT indexdef FROM pg_indexes WHERE indexname='journal_entry_search'"
             )
             assert "gin" in cursor.fetchone()[0].lower()
+
+
+def test_a_common_word_walks_the_timeline_with_the_same_answers(
+    alice: Any, corpus: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from headway.journal import search
+
+    expected = titles(alice, query="ci build")
+    monkeypatch.setattr(search, "SELECTIVE", 0)  # every query counts as common
+    assert titles(alice, query="ci build") == expected
+    assert titles(alice, query="depend") == ["Cut CI build time"]
+    assert titles(alice, query="typing-deck") == ["Talk at the Python user group"]

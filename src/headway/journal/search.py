@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection
+from django.db.models import Q
 from django.db.models.expressions import RawSQL
 
 _WORD = re.compile(r"[^\W_]+")
@@ -37,23 +39,37 @@ def query_words(query: str) -> list[str]:
     return list(dict.fromkeys(words(query)))[:QUERY_WORDS_MAX]
 
 
-def matching_ids(query: str) -> RawSQL | list[int] | None:
-    """The ids of entries that match every word (a subquery or a short list).
+@dataclass(frozen=True)
+class Match:
+    """How to find the entries that match: a condition, and whether it is a
+    short list of ids (then rows are fetched by id, not by walking the log)."""
 
-    None when the query has no words. On SQLite a selective query returns
-    its few ids, so the database looks those rows up instead of walking the
-    whole timeline to find them; a common word stays a subquery, and the
-    timeline walk stops after one page of matches.
+    condition: Q
+    by_id: bool = False
+
+
+def matching(query: str) -> Match | None:
+    """The entries whose words start with every word of the query; None if none.
+
+    PostgreSQL answers from its GIN index. SQLite asks FTS5 for at most
+    SELECTIVE ids: a selective query is that list of ids; a common one walks
+    the owner's timeline newest first and stops after a page, testing each
+    entry's word list with LIKE — the same rule as the FTS prefix match,
+    because `search_text` holds lower-case words separated by single spaces.
     """
     found = query_words(query)
     if not found:
         return None
     if connection.vendor == "postgresql":
         expression = " & ".join(f"{word}:*" for word in found)
-        return RawSQL(
-            "SELECT id FROM journal_entry WHERE to_tsvector('simple', search_text)"
-            " @@ to_tsquery('simple', %s)",
-            [expression],
+        return Match(
+            Q(
+                pk__in=RawSQL(
+                    "SELECT id FROM journal_entry WHERE to_tsvector('simple', "
+                    "search_text) @@ to_tsquery('simple', %s)",
+                    [expression],
+                )
+            )
         )
     expression = " AND ".join(f'"{word}"*' for word in found)
     with connection.cursor() as cursor:
@@ -64,11 +80,13 @@ def matching_ids(query: str) -> RawSQL | list[int] | None:
         )
         ids = [row[0] for row in cursor.fetchall()]
     if len(ids) <= SELECTIVE:
-        return ids
-    return RawSQL(
-        "SELECT rowid FROM journal_entry_fts WHERE journal_entry_fts MATCH %s",
-        [expression],
-    )
+        return Match(Q(pk__in=ids), by_id=True)
+    condition = Q()
+    for word in found:
+        condition &= Q(search_text__startswith=word) | Q(
+            search_text__contains=f" {word}"
+        )
+    return Match(condition)
 
 
 def index_replace(*, pk: int, old_text: str | None, new_text: str | None) -> None:

@@ -115,16 +115,16 @@ def _goal_id(goal: str | int | None) -> int | None:
 def entries_filtered(*, owner: Any, filters: EntryFilters) -> QuerySet[Entry]:
     """The owner's entries matching every filter, newest first."""
     entries = Entry.objects.for_owner(owner)
-    ids = search.matching_ids(filters.query) if filters.query else None
-    if isinstance(ids, list):
+    found = search.matching(filters.query) if filters.query else None
+    if found is not None and found.by_id:
         # A few matching ids: fetch those rows. The owner test is written so
         # that it cannot use the owner's timeline index; with it, SQLite would
         # walk every entry of the owner looking for these few.
         entries = Entry.objects.alias(owner_check=F("owner_id") + 0).filter(
-            owner_check=owner.pk, pk__in=ids
+            found.condition, owner_check=owner.pk
         )
-    elif ids is not None:
-        entries = entries.filter(pk__in=ids)
+    elif found is not None:
+        entries = entries.filter(found.condition)
     if filters.kind:
         entries = entries.filter(kind=filters.kind)
     for tag in filters.tags:
