@@ -132,3 +132,52 @@ def test_someone_signed_out_is_sent_to_sign_in(alice: Any, client: Client) -> No
     response = client.get(f"/samples/{entry.samples.get().pk}/download/")
     assert response.status_code in {302, 404}
     assert b"x" not in b"".join(getattr(response, "streaming_content", [b""]))
+
+
+def shared_sample(alice: Any, *, share_entry: bool, recipient: str) -> tuple[Any, Any]:
+    from headway.accounts.shares import share_create
+    from headway.goals.models import Goal
+
+    goal = Goal.objects.create(owner=alice, statement="Speak at two meetups")
+    entry = entry_create(
+        owner=alice,
+        title="Talk",
+        goal_ids=[goal.pk],
+        attachments=[upload("deck.pdf", b"deck bytes")],
+    )
+    share, _ = share_create(
+        owner=alice,
+        goal_ids=[goal.pk],
+        entry_ids=[entry.pk] if share_entry else [],
+        recipient=recipient,
+    )
+    return entry.samples.get(), share
+
+
+@pytest.fixture
+def server_mode(settings: Any) -> None:
+    settings.LOCAL_MODE = False  # named-user shares exist in server mode
+
+
+@pytest.mark.usefixtures("server_mode")
+def test_a_user_the_share_names_downloads_a_shared_entrys_file(
+    alice: Any, bob: Any, bob_client: Client
+) -> None:
+    sample, share = shared_sample(alice, share_entry=True, recipient="bob")
+    response = bob_client.get(f"/samples/{sample.pk}/download/?share={share.pk}")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"deck bytes"  # type: ignore[attr-defined]
+
+
+@pytest.mark.usefixtures("server_mode")
+def test_a_share_without_the_entry_or_for_someone_else_is_a_404(
+    alice: Any, bob: Any, charlie: Any, bob_client: Client
+) -> None:
+    sample, share = shared_sample(alice, share_entry=False, recipient="bob")
+    assert (
+        bob_client.get(f"/samples/{sample.pk}/download/?share={share.pk}").status_code
+        == 404
+    )
+    other, for_charlie = shared_sample(alice, share_entry=True, recipient="charlie")
+    url = f"/samples/{other.pk}/download/?share={for_charlie.pk}"
+    assert bob_client.get(url).status_code == 404

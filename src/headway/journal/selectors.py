@@ -210,6 +210,22 @@ def sample_get(*, owner: Any, pk: int) -> WorkSample:
     return sample
 
 
+def sample_shared(*, user: Any, pk: int, share_id: int) -> WorkSample:
+    """A sample someone shared with this user: its entry must be in the share.
+
+    Anything else — no such share, revoked, expired, or an entry the share
+    does not include — is the same 404 as a wrong id.
+    """
+    from headway.accounts.shares import share_for_recipient
+
+    share = share_for_recipient(user=user, share_id=share_id)
+    sample: WorkSample = get_object_or_404(
+        WorkSample.objects.for_owner(share.owner).filter(entry__in=share.entries.all()),
+        pk=pk,
+    )
+    return sample
+
+
 def sample_as_dict(sample: WorkSample) -> dict[str, Any]:
     return {
         "id": sample.pk,

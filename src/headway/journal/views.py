@@ -233,8 +233,16 @@ def portfolio(request: HttpRequest) -> HttpResponse:
 
 
 def sample_download(request: HttpRequest, pk: int) -> HttpResponseBase:
-    """Only the owner downloads; anyone else gets the same 404 as a wrong id."""
-    sample = selectors.sample_get(owner=request.user, pk=pk)
+    """The owner downloads, and so does a user a share names (`?share=ID`) when
+    the share includes the entry; anyone else gets the same 404 as a wrong id.
+    """
+    share_id = request.GET.get("share", "")
+    if share_id.isdigit():
+        sample = selectors.sample_shared(
+            user=request.user, pk=pk, share_id=int(share_id)
+        )
+    else:
+        sample = selectors.sample_get(owner=request.user, pk=pk)
     if sample.kind != "file":
         return redirect(sample.url)
     if not default_storage.exists(sample.blob_name):
