@@ -315,3 +315,27 @@ def test_near_with_several_texts_or_stdin_gives_an_array_in_input_order() -> Non
 def test_near_for_people_prints_the_bullet() -> None:
     result = runner.invoke(app, ["near", "Cut CI build time from 20 to 8 minutes"])
     assert "bullet: Cut CI build time 60% (20 → 8 minutes)" in result.stdout
+
+
+def test_log_links_goals_contacts_and_skills_through_the_owner(
+    alice: Any, bob: Any
+) -> None:
+    from headway.goals.models import Goal
+    from headway.network.models import Contact
+
+    goal = Goal.objects.create(owner=alice, statement="Speak twice")
+    contact = Contact.objects.create(owner=alice, name="Ana")
+    strangers = Contact.objects.create(owner=bob, name="Bob's friend")
+    result = runner.invoke(
+        app,
+        ["log", "Talk", "--kind", "talk", "--goal", str(goal.pk),
+         "--contact", str(contact.pk), "--skill", "Public speaking"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    entry = Entry.objects.get()
+    assert list(entry.goals.all()) == [goal]
+    assert list(entry.contacts.all()) == [contact]
+    assert [s.name for s in entry.skills.all()] == ["Public speaking"]
+    refused = runner.invoke(app, ["log", "Other", "--contact", str(strangers.pk)])
+    assert refused.exit_code == 1
+    assert Entry.objects.count() == 1

@@ -87,6 +87,9 @@ def log(
     ),
     goal: list[int] = typer.Option([], "--goal", help="A goal id it moves forward."),
     skill: list[str] = typer.Option([], "--skill", help="A skill it shows."),
+    contact: list[int] = typer.Option(
+        [], "--contact", help="A contact id it involves (headway contact list)."
+    ),
     subtype: str = _opt(
         "--subtype",
         help="learning: course/exam/certification/"
@@ -157,6 +160,7 @@ def log(
             attachments=files,
             links=link,
             goal_ids=goal,
+            contact_ids=contact,
             skills=skill,
             numbers=draft.near.get("numbers", ""),
             example=draft.near.get("example", ""),
