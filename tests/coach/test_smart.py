@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from headway.coach.smart import CRITERIA, GoalDraft, smart_check, statement_due
+from headway.coach.goal_dates import statement_due
+from headway.coach.smart import CRITERIA, GoalDraft, smart_check
 
 MONDAY = date(2026, 11, 23)
 PROMOTION = "Promotion to a more senior role"

@@ -7,15 +7,30 @@ save; it only explains.
 
 from __future__ import annotations
 
-import calendar
 import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-from headway.coach.dates import MONTHS, parse_date_rules
+from headway.coach.goal_dates import (
+    find_dates,
+    find_recurrence,
+    recurrence_spans,
+)
 from headway.coach.numbers import NUMBER_WORDS, parse_number
+from headway.coach.smart_words import (
+    ARTIFACT_NOUNS,
+    BIG_MOVES,
+    EMPTY_WORDS,
+    GENERIC_BY_LETTER,
+    GENERIC_NOUNS,
+    LEAD_IN,
+    OUTCOME_STEMS,
+    ROLE_WORDS,
+    VAGUE_TIMES,
+    VAGUE_VERB_STEMS,
+)
 
 Verdict = Literal["pass", "warn", "fail"]
 CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
@@ -72,166 +87,6 @@ class SmartReport:
         return found
 
 
-def _lexicon(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-# --- The words, by the role they play in a goal statement -------------------
-
-# What people put before the goal itself: the subject, wishes, intentions.
-LEAD_IN = _lexicon(
-    """i i'd id i'll ill im i'm we my our me to want wanna would like love hope wish
-    will shall should must need try aim plan intend going gonna really just finally
-    somehow also so and then please be able"""
-)
-# Verbs that say "more/better" without saying of what: they fail when alone.
-VAGUE_VERB_STEMS = (
-    "improv",
-    "grow",
-    "develop",
-    "enhanc",
-    "progress",
-    "advanc",
-    "better",
-    "upskill",
-    "level",
-    "work",
-    "focus",
-    "strengthen",
-    "expand",
-    "broaden",
-    "excel",
-    "succeed",
-    "thriv",
-    "evolv",
-    "boost",
-    "optimi",
-    "maximi",
-    "refin",
-    "sharpen",
-    "polish",
-    "step",
-    "push",
-    "keep",
-    "continu",
-    "stay",
-    "learn",
-    "understand",
-    "explor",
-    "know",
-    "study",
-    "tri",
-)
-# Words that keep a vague verb vague: "get better", "do more", "be great".
-EMPTY_WORDS = _lexicon(
-    """a an the of in on at for with about into up out more most better best
-    good great well much many lot lots bit some any things thing stuff everything
-    something overall general generally way ways do doing did get getting got be
-    being been become make making go going have having really very quite more
-    even further own this that these those it its myself yourself self by to from
-    at least than within before after until and or my our your their per"""
-)
-# Nouns too broad to name an outcome by themselves.
-GENERIC_NOUNS = _lexicon(
-    """job jobs career work role position skills skill abilities ability knowledge
-    performance game life growth success progress promotion promoted raise level
-    person professional employee worker leader team company stuff things field
-    industry craft potential impact visibility presence profile network
-    networking experience competence competency competencies strengths
-    weaknesses habits productivity communication confidence"""
-)
-# Nouns that name something that will exist or happen when the goal is done.
-ARTIFACT_NOUNS = _lexicon(
-    """certification certificate certified exam exams course courses degree diploma
-    mba phd masters master's bootcamp talk talks presentation presentations
-    keynote meetup meetups conference conferences workshop workshops article
-    articles post posts blog newsletter paper papers book books chapter chapters
-    podcast video videos application applications applications posting postings
-    interview interviews offer offers project projects app library release
-    releases feature features pr prs pull contribution contributions commit
-    commits portfolio website site demo prototype course mentee mentees mentor
-    mentors coach meeting meetings 1:1 one-on-ones client clients customer
-    customers deal deals sale sales revenue salary budget hire hires report
-    reports review reviews design designs system systems model models paper
-    patent dashboard pipeline migration launch team-lead sessions session
-    lessons lesson hours kilometres km miles marathon language"""
-)
-# Words of role titles: "Senior Marketing Manager", "staff engineer".
-ROLE_WORDS = _lexicon(
-    """senior sr junior staff principal lead head chief director manager managers
-    engineer engineers developer architect analyst scientist designer
-    consultant specialist officer vp president partner owner supervisor
-    coordinator administrator editor writer researcher professor lecturer
-    teacher nurse doctor accountant cto ceo cfo cio coo em pm po sre devops"""
-)
-# Verbs whose outcome is a yes/no you can observe once it has happened.
-OUTCOME_STEMS = (
-    "become",
-    "pass",
-    "earn",
-    "obtain",
-    "achiev",
-    "land",
-    "get certified",
-    "certif",
-    "publish",
-    "ship",
-    "launch",
-    "release",
-    "complet",
-    "finish",
-    "graduat",
-    "speak",
-    "present",
-    "deliver",
-    "submit",
-    "win",
-    "join",
-    "move",
-    "transfer",
-    "switch",
-    "lead",
-    "run",
-    "organi",
-    "write",
-    "build",
-    "start",
-    "found",
-    "open",
-    "get promoted",
-    "secure",
-    "sign",
-    "hire",
-    "apply",
-    "give",
-    "host",
-    "teach",
-    "mentor",
-    "read",
-    "attend",
-)
-_GENERIC_BY_LETTER: dict[str, tuple[str, ...]] = {}
-for _noun in sorted(GENERIC_NOUNS):
-    _GENERIC_BY_LETTER[_noun[0]] = (*_GENERIC_BY_LETTER.get(_noun[0], ()), _noun)
-BIG_MOVES = _lexicon(
-    """promotion promoted senior director head chief vp principal staff lead manager
-    cto ceo role job"""
-)
-VAGUE_TIMES = (
-    "soon",
-    "someday",
-    "some day",
-    "eventually",
-    "one day",
-    "in the future",
-    "at some point",
-    "asap",
-    "sometime",
-    "later",
-    "when i can",
-    "in a while",
-)
-
 _VAGUE_TIME = re.compile(
     r"\b(?:" + "|".join(re.escape(phrase) for phrase in VAGUE_TIMES) + r")\b"
 )
@@ -246,52 +101,6 @@ _MONEY = re.compile(
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"(?<![a-z:])\d+(?:[.,]\d+)*(?![:\d])", re.IGNORECASE)
-_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
-_YEAR = r"(?:19|20)\d{2}"
-_PERIOD = r"(?P<period>week|month|quarter|year)"
-_RECURRENCE = re.compile(
-    rf"\b(?:every|each|per|a|once\s+a|twice\s+a)\s+(?:single\s+)?{_PERIOD}\b"
-    r"|\b(?P<adverb>weekly|monthly|quarterly|yearly|annually)\b",
-    re.IGNORECASE,
-)
-_DATE_PATTERNS = (
-    # ISO: 2027-06-30
-    re.compile(r"\b(?P<phrase>\d{4}-\d{2}-\d{2})\b"),
-    # the end of the year / end of next quarter / this month
-    re.compile(
-        r"\b(?P<phrase>(?:the\s+)?end\s+of\s+(?:the\s+)?(?:this\s+|next\s+)?"
-        r"(?:year|month|quarter))\b",
-        re.IGNORECASE,
-    ),
-    # end of 2027 / by 2027
-    re.compile(
-        rf"\b(?:end\s+of|by|before|in|until|during)\s+(?P<year_only>{_YEAR})\b(?!-)",
-        re.IGNORECASE,
-    ),
-    # Q3 / Q3 2027 / end of q1
-    re.compile(rf"\b(?P<phrase>(?:end\s+of\s+)?q[1-4](?:\s+{_YEAR})?)\b", re.I),
-    # June 2027 / june, 2027 / 15 june 2027 / june 15 2027
-    re.compile(
-        rf"\b(?P<day_first>\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<month>{_MONTH_NAMES})\.?"
-        rf"(?P<day_after>\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?,?\s+(?:of\s+)?"
-        rf"(?P<year>{_YEAR})\b",
-        re.IGNORECASE,
-    ),
-    # by june / before next march
-    re.compile(
-        rf"\b(?:by|before|until|till|in|end\s+of)\s+(?P<phrase>(?:next\s+|this\s+)?"
-        rf"(?:{_MONTH_NAMES}))\b(?!\.?,?\s+(?:of\s+)?\d)",
-        re.IGNORECASE,
-    ),
-    # within 6 months / in three weeks / in the next 2 years
-    re.compile(
-        r"\b(?P<phrase>(?:within|in)\s+(?:the\s+next\s+|the\s+coming\s+|about\s+)?"
-        r"(?:\d{1,4}|[a-z]+(?:[\s-][a-z]+)?)\s+(?:day|week|month|quarter|year)s?)\b",
-        re.IGNORECASE,
-    ),
-    # next year / this quarter / next month
-    re.compile(r"\b(?P<relative>(?:this|next)\s+(?:week|month|quarter|year))\b", re.I),
-)
 
 
 @dataclass(frozen=True)
@@ -334,19 +143,14 @@ def smart_check(draft: GoalDraft) -> SmartReport:
         return SmartReport(unknown, unknown, unknown, unknown, unknown)
 
 
-def statement_due(text: str, *, today: date) -> date | None:
-    """The first date a sentence names, looking ahead ("by the end of 2027")."""
-    return _dates(" ".join(text[:ANALYSED_MAX].split()), today)[0]
-
-
 # --- Reading the statement ----------------------------------------------------
 
 
 def _read(draft: GoalDraft) -> _Reading:
     text = " ".join(draft.statement[:ANALYSED_MAX].split())
-    recurrence = _recurrence(text)
-    parsed_due, date_spans = _dates(text, draft.today)
-    rest = _blank_out(text, date_spans + _recurrence_spans(text))
+    recurrence = find_recurrence(text)
+    parsed_due, date_spans = find_dates(text, draft.today)
+    rest = _blank_out(text, date_spans + recurrence_spans(text))
     words = tuple(_normal(w) for w in _WORD.findall(rest))
     raw_words = tuple(_WORD.findall(rest))
     numbers, quantity = _quantities(rest, words)
@@ -390,74 +194,6 @@ def _blank_out(text: str, spans: list[tuple[int, int]]) -> str:
     for start, end in spans:
         chars[start:end] = " " * (end - start)
     return "".join(chars)
-
-
-def _recurrence(text: str) -> str:
-    match = _RECURRENCE.search(text)
-    if match is None:
-        return ""
-    if match["period"]:
-        return match["period"].lower()
-    adverb = match["adverb"].lower()
-    return {"weekly": "week", "monthly": "month", "quarterly": "quarter"}.get(
-        adverb, "year"
-    )
-
-
-def _recurrence_spans(text: str) -> list[tuple[int, int]]:
-    return [match.span() for match in _RECURRENCE.finditer(text)]
-
-
-def _dates(text: str, today: date) -> tuple[date | None, list[tuple[int, int]]]:
-    """The first date the statement names (looking ahead) and where dates are."""
-    found: list[tuple[int, date]] = []
-    spans: list[tuple[int, int]] = []
-    for pattern in _DATE_PATTERNS:
-        for match in pattern.finditer(text):
-            value = _date_value(match, today)
-            if value is not None:
-                found.append((match.start(), value))
-                spans.append(match.span())
-    if not found:
-        return None, spans
-    return min(found)[1], spans
-
-
-def _date_value(match: re.Match[str], today: date) -> date | None:
-    groups = match.groupdict()
-    if groups.get("year_only"):
-        return date(int(groups["year_only"]), 12, 31)
-    if groups.get("relative"):
-        which, period = groups["relative"].lower().split()
-        return parse_date_rules(
-            f"end of {which} {period}" if period != "week" else "in 1 week",
-            today=today,
-            prefer="future",
-        )
-    if groups.get("month") and groups.get("year"):
-        return _day_month_year(groups)
-    phrase = groups.get("phrase") or ""
-    if phrase.lower().startswith("end of q"):
-        phrase = phrase[7:]
-    value = parse_date_rules(phrase, today=today, prefer="future")
-    if value is not None and set(phrase.lower().split()) & set(MONTHS):
-        # "by june": the end of that month, not its first day
-        value = date(
-            value.year, value.month, calendar.monthrange(value.year, value.month)[1]
-        )
-    return value
-
-
-def _day_month_year(groups: dict[str, str | None]) -> date | None:
-    year = int(groups["year"] or 0)
-    month = MONTHS.get((groups["month"] or "").lower())
-    if month is None:
-        return None
-    day_text = groups.get("day_first") or groups.get("day_after") or ""
-    digits = re.sub(r"\D", "", day_text)
-    last = calendar.monthrange(year, month)[1]
-    day = int(digits) if digits else last
-    return date(year, month, day) if 1 <= day <= last else None
 
 
 def _quantities(text: str, words: tuple[str, ...]) -> tuple[tuple[float, ...], str]:
@@ -508,7 +244,7 @@ def _is_generic(word: str) -> bool:
     if word in GENERIC_NOUNS:
         return True
     return len(word) >= 5 and any(
-        _one_edit(word, noun) for noun in _GENERIC_BY_LETTER.get(word[0], ())
+        _one_edit(word, noun) for noun in GENERIC_BY_LETTER.get(word[0], ())
     )
 
 

@@ -99,6 +99,17 @@ def goal_as_dict(goal: Goal, *, today: date | None = None) -> dict[str, Any]:
     }
 
 
+def goal_entries(goal: Goal) -> list[Any]:
+    """The owner's log entries linked to this goal, newest first."""
+    from headway.journal.models import Entry
+
+    return list(
+        Entry.objects.for_owner(goal.owner_id)
+        .filter(goals=goal)
+        .order_by("-occurred_on", "-pk")
+    )
+
+
 def checkin_as_dict(checkin: CheckIn) -> dict[str, Any]:
     return {
         "id": checkin.pk,

@@ -11,8 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from headway.coach.dates import parse_date
+from headway.coach.goal_dates import statement_due
 from headway.coach.numbers import parse_number
-from headway.coach.smart import statement_due
 from headway.core.errors import Conflict
 from headway.core.text import clean_text, field_error
 from headway.goals.models import (

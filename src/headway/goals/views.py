@@ -152,7 +152,7 @@ def _detail_context(request: HttpRequest, pk: int, **extra: Any) -> dict[str, An
         "progress": progress,
         "chart": progress_chart(goal, progress, today=today),
         "checkins": list(goal.checkins.all()),
-        "entries": list(goal.entries.order_by("-occurred_on", "-pk")),
+        "entries": selectors.goal_entries(goal),
         "report": selectors.smart_of(
             goal,
             priorities=selectors.current_priority_names(owner=request.user),
