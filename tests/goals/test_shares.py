@@ -146,6 +146,7 @@ def test_a_comment_is_shown_as_escaped_text(alice: Any, client: Client) -> None:
     page = response.content.decode()
     assert "<script>x()</script>" not in page
     assert "&lt;script&gt;x()&lt;/script&gt;" in page
+    assert "&lt;b&gt;hi&lt;/b&gt;" in page
 
 
 def test_a_comment_is_limited_to_5000_characters(alice: Any) -> None:
@@ -220,3 +221,21 @@ def test_a_named_user_share_opens_only_for_that_user(
     assert "Lead the Q3 platform migration" in bob_client.get(url).content.decode()
     assert charlie_client.get(url).status_code == 404
     assert "Goals of alice" in bob_client.get("/share/with-me/").content.decode()
+
+
+def test_the_owner_reads_comments_as_escaped_text_on_the_goal_page(
+    alice: Any, alice_client: Client, bob_client: Client
+) -> None:
+    goal = GoalFactory(owner=alice)
+    share, _ = share_create(owner=alice, goal_ids=[goal.pk])
+    share_comment(
+        share=share,
+        goal_id=goal.pk,
+        author="Dana <i>M</i>",
+        text='<img src=x onerror="alert(1)"> Keep going',
+    )
+    page = alice_client.get(f"/goals/{goal.pk}/").content.decode()
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; Keep going" in page
+    assert "<img src=x" not in page
+    assert "Dana &lt;i&gt;M&lt;/i&gt;" in page
+    assert bob_client.get(f"/goals/{goal.pk}/").status_code == 404

@@ -75,7 +75,7 @@ def shared_with_me(request: HttpRequest) -> HttpResponse:
 
 def _share_page(request: HttpRequest, share: Share) -> HttpResponse:
     form = CommentForm(request.POST if request.method == "POST" else None)
-    status, thanks, error = 200, "", ""
+    status, thanks, error, sent = 200, "", "", ""
     if request.method == "POST" and form.is_valid():
         try:
             shares.share_comment(share=share, **form.cleaned_data)
@@ -84,7 +84,7 @@ def _share_page(request: HttpRequest, share: Share) -> HttpResponse:
         except HeadwayError as problem:
             status, error = problem.status, problem.message
         else:
-            thanks = form.cleaned_data["author"]
+            thanks, sent = form.cleaned_data["author"], form.cleaned_data["text"]
             form = CommentForm()
     response = render_page(
         request,
@@ -94,6 +94,7 @@ def _share_page(request: HttpRequest, share: Share) -> HttpResponse:
             "items": _items(share),
             "form": form,
             "thanks": thanks,
+            "sent": sent,
             "comment_error": error,
         },
         status=status,

@@ -110,6 +110,13 @@ def goal_entries(goal: Goal) -> list[Any]:
     )
 
 
+def goal_comments(goal: Goal) -> list[Any]:
+    """Comments left on this goal through shares, oldest first."""
+    from headway.accounts.models import ShareComment
+
+    return list(ShareComment.objects.filter(goal=goal, share__owner_id=goal.owner_id))
+
+
 def checkin_as_dict(checkin: CheckIn) -> dict[str, Any]:
     return {
         "id": checkin.pk,

@@ -153,6 +153,7 @@ def _detail_context(request: HttpRequest, pk: int, **extra: Any) -> dict[str, An
         "chart": progress_chart(goal, progress, today=today),
         "checkins": list(goal.checkins.all()),
         "entries": selectors.goal_entries(goal),
+        "comments": selectors.goal_comments(goal),
         "report": selectors.smart_of(
             goal,
             priorities=selectors.current_priority_names(owner=request.user),
