@@ -271,3 +271,35 @@ def test_the_priorities_page_query_count_does_not_grow_with_history(
     with django_assert_max_num_queries(6):
         html = page(alice_client, "/growth/priorities/")
     assert html.count('class="ranking-history"') == 10
+
+
+def test_the_edit_page_changes_the_goal(alice: Any, alice_client: Client) -> None:
+    goal = GoalFactory(owner=alice, statement="Publish 4 articles by June 2027")
+    form = page(alice_client, f"/goals/{goal.pk}/edit/")
+    assert "Publish 4 articles by June 2027" in form
+    assert 'value="2027-06-30"' in form
+    response = alice_client.post(
+        f"/goals/{goal.pk}/edit/",
+        {
+            "statement": "Publish 6 articles by June 2027",
+            "horizon": "long",
+            "target": "6",
+        },
+    )
+    assert response.status_code == 302
+    goal.refresh_from_db()
+    assert (goal.statement, goal.horizon, goal.target) == (
+        "Publish 6 articles by June 2027",
+        "long",
+        6.0,
+    )
+
+
+def test_marking_a_goal_achieved_fills_the_bar(
+    alice: Any, alice_client: Client
+) -> None:
+    goal = GoalFactory(owner=alice)
+    alice_client.post(f"/goals/{goal.pk}/done/")
+    html = page(alice_client, f"/goals/{goal.pk}/")
+    assert '<progress max="100" value="100"' in html
+    assert "Achieved" in html
