@@ -197,3 +197,17 @@ def test_an_entry_can_be_edited_and_deleted_on_the_web(
     assert (entry.title, entry.tag_names) == ("New", ["x"])
     assert alice_client.post(f"/log/{entry.pk}/delete/").status_code == 302
     assert Entry.objects.count() == 0
+
+
+def test_the_edit_page_shows_the_entrys_kind_fields_filled_in(
+    alice: Any, alice_client: Client
+) -> None:
+    from headway.journal.services import entry_create
+
+    entry = entry_create(
+        owner=alice, title="Meetup talk", kind="talk", details={"audience_size": 40}
+    )
+    page = alice_client.get(f"/log/{entry.pk}/edit/").content.decode()
+    assert "<h1>Edit entry</h1>" in page
+    assert 'value="40"' in page
+    assert 'value="Meetup talk"' in page
