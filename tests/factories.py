@@ -19,7 +19,9 @@ class UserFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ("username",)
 
     username = factory.Sequence(lambda n: f"user{n}")
-    password = factory.django.Password("a long passphrase for tests")
+    # Tests sign in with force_login; an unusable password skips Argon2, which
+    # costs most of a second per user on this machine.
+    password = "!unusable"
 
 
 class EntryFactory(factory.django.DjangoModelFactory):

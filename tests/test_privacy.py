@@ -1,0 +1,181 @@
+"""Bob walks every page and API route with alice's ids; nothing of hers leaks.
+
+Alice owns one object of every kind, each carrying a marker word. For every
+URL pattern and API operation that takes an id, bob tries each of alice's
+ids with every method: he must get a 404 (or a 422 for a body he got wrong,
+which is decided before any lookup), never see the marker, and change
+nothing. Alice, on the same routes, reaches her own objects. Pages and routes
+without ids must not show bob the marker either.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+import pytest
+from django.apps import apps
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from headway.accounts.shares import share_create
+from headway.goals.services import checkin_create, goal_create
+from headway.journal.services import entry_create
+from headway.network.services import contact_create, interaction_log
+
+MARKER = "Zanzibarmarker"
+OPEN_ROUTES = {"login", "login-token", "logout", "healthz", "by-link"}
+# Pages for the person a share names, not for its owner (tests/goals cover them).
+RECIPIENT_ROUTES = {"for-user"}
+
+
+class NamedBytes(io.BytesIO):
+    name = "slides.pdf"
+    content_type = "application/pdf"
+
+
+@pytest.fixture
+def alices_world(alice: Any) -> list[int]:
+    goal = goal_create(owner=alice, statement=f"{MARKER} speak at two meetups")
+    checkin = checkin_create(owner=alice, goal_id=goal.pk, value=1, note=MARKER)
+    contact = contact_create(owner=alice, name=f"{MARKER} Rivera", notes=MARKER)
+    interaction = interaction_log(
+        owner=alice, contact=contact, kind="coffee", notes=MARKER
+    )
+    entry = entry_create(
+        owner=alice,
+        title=f"{MARKER} talk",
+        kind="talk",
+        body=MARKER,
+        goal_ids=[goal.pk],
+        contact_ids=[contact.pk],
+        attachments=[NamedBytes(b"%PDF-1.4 " + MARKER.encode())],
+        links=["https://example.org/slides"],
+    )
+    share, _ = share_create(owner=alice, goal_ids=[goal.pk], include_entries=True)
+    samples = list(entry.samples.values_list("pk", flat=True))
+    ids = {goal.pk, checkin.pk, contact.pk, interaction.pk, entry.pk, share.pk}
+    return sorted(ids | set(samples))
+
+
+def owned_row_count() -> int:
+    return sum(
+        model.objects.count()
+        for model in apps.get_models()
+        if any(field.name == "owner" for field in model._meta.fields)
+    )
+
+
+def web_patterns(
+    resolver: URLResolver | None = None, prefix: str = ""
+) -> list[tuple[str, str]]:
+    """(route, name) for every page, with nested includes flattened."""
+    resolver = resolver or get_resolver()
+    found = []
+    for entry in resolver.url_patterns:
+        route = prefix + str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            if route.startswith(("api/", "admin/")):
+                continue
+            found += web_patterns(entry, route)
+        elif isinstance(entry, URLPattern):
+            found.append((route, entry.name or ""))
+    return found
+
+
+def fill(route: str, value: int) -> str:
+    return "/" + re.sub(r"<(?:int:)?(\w+)>", str(value), route.lstrip("^").rstrip("$"))
+
+
+ID_ROUTES = [
+    (route, name)
+    for route, name in web_patterns()
+    if "<int:" in route and name not in OPEN_ROUTES
+]
+PLAIN_ROUTES = [
+    (route, name)
+    for route, name in web_patterns()
+    if "<" not in route and name not in OPEN_ROUTES
+]
+
+
+def test_the_walk_covers_the_pages_of_every_area() -> None:
+    names = {name for _, name in ID_ROUTES}
+    assert {"entry-detail", "goal-detail", "contact-detail", "sample-download"} <= names
+
+
+@pytest.mark.parametrize(("route", "name"), ID_ROUTES)
+def test_bob_gets_404_for_alices_ids_on_every_page(
+    alices_world: list[int], bob_client: Client, route: str, name: str
+) -> None:
+    before = owned_row_count()
+    for pk in alices_world:
+        url = fill(route, pk)
+        for method in (bob_client.get, bob_client.post):
+            response = method(url)
+            assert response.status_code in {404, 405}, (url, response.status_code)
+            assert MARKER.encode() not in response.content, url
+    assert owned_row_count() == before
+
+
+@pytest.mark.parametrize(
+    ("route", "name"), [r for r in ID_ROUTES if r[1] not in RECIPIENT_ROUTES]
+)
+def test_alice_reaches_her_own_objects_on_the_same_pages(
+    alices_world: list[int], alice_client: Client, route: str, name: str
+) -> None:
+    statuses = {alice_client.get(fill(route, pk)).status_code for pk in alices_world}
+    assert statuses - {404}, f"{route}: alice got only 404s"
+
+
+@pytest.mark.parametrize(("route", "name"), PLAIN_ROUTES)
+def test_pages_without_ids_never_show_bob_alices_data(
+    alices_world: list[int], bob_client: Client, route: str, name: str
+) -> None:
+    response = bob_client.get(fill(route, 0))
+    assert response.status_code < 500
+    assert MARKER.encode() not in response.content
+
+
+def api_operations() -> list[tuple[str, str]]:
+    from headway.api import api
+
+    schema = api.get_openapi_schema()
+    return [
+        (method, path)
+        for path, operations in schema["paths"].items()
+        for method in operations
+    ]
+
+
+# Object ids are the `{…_id}` parameters; others (a strength, a source) are not.
+API_ID_OPERATIONS = [(m, p) for m, p in api_operations() if re.search(r"\{\w+_id\}", p)]
+API_PLAIN_GETS = [(m, p) for m, p in api_operations() if "{" not in p and m == "get"]
+
+
+@pytest.mark.parametrize(("method", "path"), API_ID_OPERATIONS)
+def test_bob_gets_404_for_alices_ids_on_every_api_route(
+    alices_world: list[int], bob_token: str, client: Client, method: str, path: str
+) -> None:
+    before = owned_row_count()
+    for pk in alices_world:
+        url = re.sub(r"\{\w+_id\}", str(pk), path)
+        response = getattr(client, method)(
+            url,
+            data={},
+            content_type="application/json",
+            headers={"Authorization": f"Bearer {bob_token}"},
+        )
+        assert response.status_code in {404, 422}, (method, url, response.status_code)
+        assert MARKER.encode() not in response.content
+    assert owned_row_count() == before
+
+
+@pytest.mark.parametrize(("method", "path"), API_PLAIN_GETS)
+def test_api_listings_never_show_bob_alices_data(
+    alices_world: list[int], bob_token: str, client: Client, method: str, path: str
+) -> None:
+    response = client.get(path, headers={"Authorization": f"Bearer {bob_token}"})
+    assert response.status_code < 500
+    assert MARKER.encode() not in response.content
