@@ -249,7 +249,9 @@ def test_growth_counts_new_contacts_and_strong_ties_per_year() -> None:
     years = growth_by_year(
         [(date(2024, 3, 1), 5), (date(2024, 9, 1), 2), (date(2026, 1, 1), 4)]
     )
-    assert [(y.year, y.added, y.total, y.strong_added) for y in years] == [
-        (2024, 2, 2, 1),
-        (2026, 1, 3, 1),
+    assert [
+        (y.year, y.added, y.total, y.strong_added, y.strong_total) for y in years
+    ] == [
+        (2024, 2, 2, 1, 1),
+        (2026, 1, 3, 1, 2),
     ]

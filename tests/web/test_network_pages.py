@@ -420,3 +420,18 @@ def test_a_touch_from_the_contact_page_can_link_an_active_goal(
         {"kind": "coffee", "goal_ids": [goal.pk]},
     )
     assert list(Interaction.objects.get().goals.all()) == [goal]
+
+
+def test_the_network_page_shows_size_strong_ties_reciprocity_and_growth(
+    alice_client: Client, alice: Any
+) -> None:
+    ada = ContactFactory(owner=alice, strength=5, met_on=dt.date(2024, 3, 1))
+    ContactFactory(owner=alice, strength=2, met_on=dt.date(2026, 3, 1))
+    InteractionFactory(contact=ada, kind="help_received")
+    html = alice_client.get("/network/").content.decode()
+    assert "<strong>2</strong> contacts" in html
+    assert "<strong>1</strong> strong ties" in html
+    assert "<strong>1</strong> help received" in html
+    assert "look for a way to give back" in html
+    assert '<th scope="row">2024</th><td>1</td><td>1</td><td>1</td><td>1</td>' in html
+    assert '<th scope="row">2026</th><td>1</td><td>0</td><td>2</td><td>1</td>' in html

@@ -293,7 +293,7 @@ def network_stats(
         for year in stats.growth:
             typer.echo(
                 f"  {year.year}: +{year.added} (strong +{year.strong_added}), "
-                f"{year.total} in all"
+                f"{year.total} in all, {year.strong_total} strong"
             )
     for name, found in stats.top_givers:
         typer.echo(f"  {name}: given {found.given}, received {found.received}")

@@ -274,21 +274,28 @@ class GrowthYear:
     added: int
     total: int
     strong_added: int
+    strong_total: int = 0
 
 
 def growth_by_year(
     joined: Iterable[tuple[date, int]], *, strong_from: int = 4
 ) -> list[GrowthYear]:
-    """New contacts per year and the running network size, from (date, strength)."""
+    """New contacts per year, the running network size and strong-tie count.
+
+    Strength is today's: a tie that grew strong counts in the year it was made.
+    """
     added: dict[int, int] = {}
     strong: dict[int, int] = {}
     for when, strength in joined:
         added[when.year] = added.get(when.year, 0) + 1
         if strength >= strong_from:
             strong[when.year] = strong.get(when.year, 0) + 1
-    total = 0
+    total = strong_total = 0
     years = []
     for year in sorted(added):
         total += added[year]
-        years.append(GrowthYear(year, added[year], total, strong.get(year, 0)))
+        strong_total += strong.get(year, 0)
+        years.append(
+            GrowthYear(year, added[year], total, strong.get(year, 0), strong_total)
+        )
     return years

@@ -127,6 +127,7 @@ class GrowthOut(Schema):
     added: int
     strong_added: int
     total: int
+    strong_total: int
 
 
 class ExchangeOut(Schema):

@@ -344,33 +344,30 @@ class NetworkStats:
 
 
 def network_stats(*, owner: Any) -> NetworkStats:
+    """One query: every contact's strength, start and help summary."""
     contacts = list(
-        Contact.objects.for_owner(owner).values_list(
-            "id", "name", "strength", "met_on", "created"
+        Contact.objects.for_owner(owner)
+        .order_by()
+        .values_list(
+            "name", "strength", "met_on", "created", "help_given", "help_received"
         )
     )
     by_strength = dict.fromkeys(range(5, 0, -1), 0)
     joined = []
-    for _, _, strength, met_on, created in contacts:
+    exchanged = []
+    for name, strength, met_on, created, given, received in contacts:
         by_strength[strength] += 1
         joined.append((met_on or timezone.localdate(created), strength))
-    touches = touches_by_contact(owner=owner)
-    per_contact = {
-        pk: coach.Reciprocity(found.given, found.received)
-        for pk, found in touches.items()
-    }
-    names = {pk: name for pk, name, *_ in contacts}
-    exchanged = sorted(
-        (pair for pair in per_contact.items() if pair[1].given or pair[1].received),
-        key=lambda pair: -(pair[1].given + pair[1].received),
-    )
+        if given or received:
+            exchanged.append((name, coach.Reciprocity(given, received)))
+    exchanged.sort(key=lambda pair: (-(pair[1].given + pair[1].received), pair[0]))
     return NetworkStats(
         size=len(contacts),
         strong_ties=by_strength[5] + by_strength[4],
         by_strength=by_strength,
-        reciprocity=coach.reciprocity_total(per_contact.values()),
+        reciprocity=coach.reciprocity_total(found for _, found in exchanged),
         growth=coach.growth_by_year(joined),
-        top_givers=[(names[pk], found) for pk, found in exchanged[:10]],
+        top_givers=exchanged[:10],
     )
 
 
@@ -434,6 +431,7 @@ def stats_as_dict(stats: NetworkStats) -> dict[str, Any]:
                 "added": year.added,
                 "strong_added": year.strong_added,
                 "total": year.total,
+                "strong_total": year.strong_total,
             }
             for year in stats.growth
         ],

@@ -74,6 +74,7 @@ def network_home(request: HtmxHttpRequest) -> HttpResponse:
         "due": selectors.due_list(owner=request.user),
         "tag_choices": sorted(set(STANDARD_TAGS) | set(own_tags)),
         "touch_form": QuickTouchForm(),
+        "stats": selectors.network_stats(owner=request.user),
     }
     return render_page(request, "network/network_home.html", context)
 
