@@ -286,8 +286,10 @@ def test_the_coach_answers_a_300_character_statement_in_under_5_ms(
     draft = GoalDraft(statement=statement, today=MONDAY, priorities=PRIORITIES)
     smart_check(draft)  # warm the regular expressions
     timings = []
-    for _ in range(3):  # the best of three, so a busy machine does not decide
-        started = time.perf_counter()
+    # The coach's own CPU time, best of three: other processes on a busy test
+    # machine stretch the wall clock, not the work the coach does.
+    for _ in range(3):
+        started = time.process_time()
         smart_check(draft)
-        timings.append(time.perf_counter() - started)
+        timings.append(time.process_time() - started)
     assert min(timings) < 0.005

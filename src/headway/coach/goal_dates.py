@@ -84,17 +84,21 @@ def recurrence_spans(text: str) -> list[tuple[int, int]]:
 
 def find_dates(text: str, today: date) -> tuple[date | None, list[tuple[int, int]]]:
     """The first date the statement names (looking ahead) and where dates are."""
-    found: list[tuple[int, date]] = []
-    spans: list[tuple[int, int]] = []
-    for pattern in _DATE_PATTERNS:
-        for match in pattern.finditer(text):
-            value = _date_value(match, today)
-            if value is not None:
-                found.append((match.start(), value))
-                spans.append(match.span())
-    if not found:
-        return None, spans
-    return min(found)[1], spans
+    matches = sorted(
+        (match for pattern in _DATE_PATTERNS for match in pattern.finditer(text)),
+        key=lambda match: match.start(),
+    )
+    readable = []
+    first: date | None = None
+    for match in matches:
+        # Only the first readable date is the due date; later ones are only
+        # blanked out so their digits are not taken for counts.
+        value = _date_value(match, today) if first is None else None
+        if first is None and value is None:
+            continue
+        first = first or value
+        readable.append(match.span())
+    return first, readable
 
 
 def _date_value(match: re.Match[str], today: date) -> date | None:

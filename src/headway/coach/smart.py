@@ -185,6 +185,7 @@ def _read(draft: GoalDraft) -> _Reading:
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def _normal(word: str) -> str:
     return word.lower().replace("\u2019", "'").rstrip(".:,")
 
@@ -219,6 +220,7 @@ def _quantities(text: str, words: tuple[str, ...]) -> tuple[tuple[float, ...], s
     return tuple(numbers), first
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_number_word(word: str) -> bool:
     parts = word.split("-")
     return all(part in NUMBER_WORDS or part in {"dozen", "couple"} for part in parts)
@@ -287,6 +289,7 @@ def _anchors(words: tuple[str, ...], raw: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(found)
 
 
+@functools.lru_cache(maxsize=4096)
 def _looks_like_a_name(original: str, before: str) -> bool:
     """Python, AWS, Kubernetes, C#: capitalised mid-sentence or an acronym."""
     if original.lower() in LEAD_IN or original.lower() in EMPTY_WORDS:
