@@ -25,12 +25,42 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 HEADWAY = Path(sys.executable).with_name("headway")
 JRNL_VENV = HERE / ".venv-jrnl"
-WORDS = (
-    "shipped migrated reviewed mentored fixed designed planned deployed tested "
-    "wrote refactored automated measured presented onboarding billing search "
-    "pipeline cache latency dashboard customers engineers release incident "
-    "postgres kubernetes terraform budget roadmap hiring interview retro demo"
-).split()
+WORDS = [
+    "shipped",
+    "migrated",
+    "reviewed",
+    "mentored",
+    "fixed",
+    "designed",
+    "planned",
+    "deployed",
+    "tested",
+    "wrote",
+    "refactored",
+    "automated",
+    "measured",
+    "presented",
+    "onboarding",
+    "billing",
+    "search",
+    "pipeline",
+    "cache",
+    "latency",
+    "dashboard",
+    "customers",
+    "engineers",
+    "release",
+    "incident",
+    "postgres",
+    "kubernetes",
+    "terraform",
+    "budget",
+    "roadmap",
+    "hiring",
+    "interview",
+    "retro",
+    "demo",
+]
 RARE = "zanzibar"  # one entry in ten thousand carries it: a selective search
 
 
@@ -112,10 +142,23 @@ def search_in_process(env: dict[str, str], word: str) -> float:
     return float(out.stdout.decode().strip())
 
 
+def machine_state() -> str:
+    """How busy the machine is: the figures mean little on a loaded machine."""
+    start = time.perf_counter()
+    sum(range(10**6))
+    reference = (time.perf_counter() - start) * 1000
+    load = os.getloadavg()[0]
+    return (
+        f"load average {load:.1f} on {os.cpu_count()} CPUs; "
+        f"sum(range(10**6)) took {reference:.0f} ms (about 20 ms when idle)"
+    )
+
+
 def row(label: str, value: float, budget: float, unit: str = "s") -> None:
     ratio = value / budget
     mark = "ok" if ratio <= 1 else "OVER"
-    print(f"  {label:<58} {value:8.3f} {unit}  budget {budget:g} {unit}  ({ratio:.2f}) {mark}")
+    figures = f"{value:8.3f} {unit}  budget {budget:g} {unit}  ({ratio:.2f}) {mark}"
+    print(f"  {label:<58} {figures}")
 
 
 def jrnl_binary() -> Path | None:
@@ -155,6 +198,7 @@ def main() -> int:
     root = Path(tempfile.mkdtemp(prefix="bench-journal-"))
     try:
         print(f"headway at {HEADWAY}; data under {root}")
+        print(machine_state())
         small_env, _ = headway_with(1_000, root)
         big_env, big_import = headway_with(big, root)
         capture = ["log", "Cut the deploy time from 30 to 12 minutes for 40 engineers"]
@@ -168,7 +212,9 @@ def main() -> int:
         row(f'headway log "..." with {big:,} entries', log_big, 0.5)
         row(f"headway entries --search WORD -n 20 with {big:,}", find_big, 0.5)
         row(f"log: {big:,} vs 1,000 entries (ratio)", log_big / log_small, 1.3, "x")
-        row(f"search: {big:,} vs 1,000 entries (ratio)", find_big / find_small, 1.3, "x")
+        row(
+            f"search: {big:,} vs 1,000 entries (ratio)", find_big / find_small, 1.3, "x"
+        )
         for word in ("kubernetes", RARE):
             row(
                 f"search selector in process, {word!r}, {big:,} entries",
@@ -178,6 +224,7 @@ def main() -> int:
             )
         row("headway --help (no Django)", help_time, 0.5)
         row(f"headway import jrnl, {big:,} entries", big_import, 60 * big / 100_000)
+        print(machine_state())
         if not quick:
             compare_with_jrnl(root)
     finally:
@@ -206,13 +253,25 @@ def compare_with_jrnl(root: Path) -> None:
     jrnl_log = wall([str(binary), text], env_j, runs=5)
     jrnl_find = wall([str(binary), "-contains", "kubernetes"], env_j, runs=5)
     ours_log = wall([str(HEADWAY), "log", text], env_h)
-    ours_find = wall([str(HEADWAY), "entries", "--search", "kubernetes", "-n", "20"], env_h)
+    ours_find = wall(
+        [str(HEADWAY), "entries", "--search", "kubernetes", "-n", "20"], env_h
+    )
     first = version.stdout.strip().splitlines()[0] if version.stdout else "jrnl"
     print(f"== side by side with {first}, same 10,000-entry journal ==")
-    print(f"  jrnl \"...\"               {jrnl_log:.3f} s")
+    print(f'  jrnl "..."               {jrnl_log:.3f} s')
     print(f"  jrnl -contains WORD       {jrnl_find:.3f} s")
-    row("headway log / jrnl capture (budget: under a fifth)", ours_log / jrnl_log, 0.2, "x")
-    row("headway search / jrnl -contains (budget: two fifths)", ours_find / jrnl_find, 0.4, "x")
+    row(
+        "headway log / jrnl capture (budget: under a fifth)",
+        ours_log / jrnl_log,
+        0.2,
+        "x",
+    )
+    row(
+        "headway search / jrnl -contains (budget: two fifths)",
+        ours_find / jrnl_find,
+        0.4,
+        "x",
+    )
     print(json.dumps({"jrnl_log": jrnl_log, "jrnl_find": jrnl_find,
                       "headway_log": ours_log, "headway_find": ours_find}))  # fmt: skip
 

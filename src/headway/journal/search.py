@@ -23,7 +23,7 @@ _WORD = re.compile(r"[^\W_]+")
 WORD_MAX = 100
 QUERY_WORDS_MAX = 20
 # Up to this many matches are fetched as ids; more, and the timeline is walked.
-SELECTIVE = 2_000
+SELECTIVE = 500
 
 
 def words(text: str) -> list[str]:
