@@ -193,3 +193,17 @@ def test_the_near_coach_needs_a_token(client: Client, db: None) -> None:
         "/api/v1/coach/near", {"text": "x"}, content_type="application/json"
     )
     assert response.status_code == 401
+
+
+def test_the_list_query_count_does_not_grow_with_entries(
+    client: Client,
+    alice: Any,
+    alice_token: str,
+    django_assert_max_num_queries: Any,
+) -> None:
+    EntryFactory.create_batch(40, owner=alice, tags=["ci"])
+    with django_assert_max_num_queries(8):
+        response = client.get(
+            "/api/v1/entries?tag=ci&q=shipped&limit=30", headers=bearer(alice_token)
+        )
+    assert len(response.json()["items"]) == 30
