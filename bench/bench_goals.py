@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import statistics
 import sys
 import tempfile
@@ -19,11 +20,12 @@ from datetime import date, timedelta
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-WORDS = tuple(
+PHRASE = (
     "get promoted become senior manager by june 2027 the end of year within 6 "
     "months every quarter three 40% $5,000 improve grow talks exam aws and my "
-    "apply for postings Q3 soon 12 weekly".split(" ")
+    "apply for postings Q3 soon 12 weekly"
 )
+WORDS = tuple(re.findall(r"\S+", PHRASE))
 
 
 def report(label: str, seconds: float, budget: float | None) -> None:
