@@ -435,3 +435,23 @@ def test_the_network_page_shows_size_strong_ties_reciprocity_and_growth(
     assert "look for a way to give back" in html
     assert '<th scope="row">2024</th><td>1</td><td>1</td><td>1</td><td>1</td>' in html
     assert '<th scope="row">2026</th><td>1</td><td>0</td><td>2</td><td>1</td>' in html
+
+
+def test_the_contact_page_query_count_does_not_grow_with_its_timeline(
+    alice_client: Client, alice: Any
+) -> None:
+    contact = ContactFactory(owner=alice, name="Ada")
+    InteractionFactory.create_batch(2, contact=contact)
+    url = f"/network/contacts/{contact.pk}/"
+    alice_client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        alice_client.get(url)
+    InteractionFactory.create_batch(20, contact=contact)
+    for index in range(5):
+        Entry.objects.create(
+            owner=alice, kind="note", title=f"Note {index}",
+            occurred_on=dt.date(2026, 11, 1),
+        ).contacts.add(contact)  # fmt: skip
+    with CaptureQueriesContext(connection) as many:
+        alice_client.get(url)
+    assert len(many) == len(few) <= 16
