@@ -10,6 +10,15 @@ from django.test import Client
 from tests.factories import UserFactory
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None) -> None:
+    """The test database is migrated already: say so, so that CLI commands run
+    in a test never try to migrate it inside the test's transaction."""
+    from headway.core.bootstrap import stamp_write
+
+    stamp_write()
+
+
 @pytest.fixture
 def alice(db: None) -> Any:
     # Created first, so in local mode she is the owner the CLI acts for.

@@ -50,8 +50,13 @@ def initialise(*, verbose: bool = False) -> Any:
         from headway.accounts.services import owner_ensure
 
         owner = owner_ensure()
-    _stamp_path().write_text(schema_fingerprint())
+    stamp_write()
     return owner
+
+
+def stamp_write() -> None:
+    """Record that the database matches the migrations on disk."""
+    _stamp_path().write_text(schema_fingerprint())
 
 
 def ensure_initialised() -> None:
