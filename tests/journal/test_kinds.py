@@ -160,3 +160,23 @@ def test_changing_the_kind_checks_the_details_against_the_new_kind(alice: Any) -
         entry_update(owner=alice, pk=entry.pk, kind="note")
     updated = entry_update(owner=alice, pk=entry.pk, kind="note", details={})
     assert updated.details == {}
+
+
+def test_an_initiative_keeps_what_kind_of_step_it_was(alice: Any) -> None:
+    entry = entry_create(
+        owner=alice,
+        title="Volunteered to run the incident reviews",
+        kind="initiative",
+        details={"subtype": "Led project"},
+    )
+    assert entry.details == {"subtype": "led_project"}
+    with pytest.raises(ValidationError, match="not one of: raised_hand"):
+        entry_create(
+            owner=alice, title="x", kind="initiative", details={"subtype": "napped"}
+        )
+
+
+def test_accomplishments_and_notes_have_no_detail_fields(alice: Any) -> None:
+    for kind in ("accomplishment", "note"):
+        with pytest.raises(ValidationError, match="its fields are: none"):
+            entry_create(owner=alice, title="x", kind=kind, details={"venue": "x"})
