@@ -8,6 +8,8 @@ from django.urls import include, path
 from headway.api import api
 from headway.core.views import healthz
 
+admin.autodiscover()
+
 urlpatterns = [
     path("", include("headway.core.urls")),
     path("", include("headway.accounts.urls")),

@@ -54,7 +54,7 @@ def share_revoke(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def share_by_link(request: HttpRequest, token: str) -> HttpResponse:
-    return _share_page(request, shares.share_by_token(token=token))
+    return _share_page(request, shares.share_by_token(token=token), token=token)
 
 
 @login_required
@@ -73,7 +73,7 @@ def shared_with_me(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _share_page(request: HttpRequest, share: Share) -> HttpResponse:
+def _share_page(request: HttpRequest, share: Share, *, token: str = "") -> HttpResponse:
     form = CommentForm(request.POST if request.method == "POST" else None)
     status, thanks, error, sent = 200, "", "", ""
     if request.method == "POST" and form.is_valid():
@@ -91,6 +91,7 @@ def _share_page(request: HttpRequest, share: Share) -> HttpResponse:
         "accounts/share_view.html",
         {
             "share": share,
+            "token": token,
             "items": _items(share),
             "form": form,
             "thanks": thanks,

@@ -163,7 +163,9 @@ def shares_list(*, owner: Any) -> list[Share]:
 def share_contents(share: Share) -> list[tuple[Any, list[Any]]]:
     """The shared goals, each with only the shared entries linked to it."""
     entries = list(
-        share.entries.prefetch_related("goals").order_by("-occurred_on", "-pk")
+        share.entries.prefetch_related("goals", "samples").order_by(
+            "-occurred_on", "-pk"
+        )
     )
     goals = list(
         share.goals.all().select_related("priority").prefetch_related("checkins")

@@ -56,7 +56,9 @@ def initialise(*, verbose: bool = False) -> Any:
 
 def stamp_write() -> None:
     """Record that the database matches the migrations on disk."""
-    _stamp_path().write_text(schema_fingerprint())
+    path = _stamp_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(schema_fingerprint())
 
 
 def ensure_initialised() -> None:

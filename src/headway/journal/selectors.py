@@ -218,7 +218,19 @@ def sample_shared(*, user: Any, pk: int, share_id: int) -> WorkSample:
     """
     from headway.accounts.shares import share_for_recipient
 
-    share = share_for_recipient(user=user, share_id=share_id)
+    return sample_in_share(
+        share=share_for_recipient(user=user, share_id=share_id), pk=pk
+    )
+
+
+def sample_by_link(*, token: str, pk: int) -> WorkSample:
+    """A sample reached through a secret share link that includes its entry."""
+    from headway.accounts.shares import share_by_token
+
+    return sample_in_share(share=share_by_token(token=token), pk=pk)
+
+
+def sample_in_share(*, share: Any, pk: int) -> WorkSample:
     sample: WorkSample = get_object_or_404(
         WorkSample.objects.for_owner(share.owner).filter(entry__in=share.entries.all()),
         pk=pk,

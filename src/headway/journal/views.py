@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -20,7 +21,7 @@ from headway.journal import selectors, services
 from headway.journal.forms import EntryForm, SampleForm, SearchForm
 from headway.journal.kinds import kind_fields
 from headway.journal.markdown import markdown_html
-from headway.journal.models import EntryKind
+from headway.journal.models import EntryKind, WorkSample
 
 TEMPLATE = "journal/entry_list.html"
 PAGE_SIZE = 50
@@ -243,6 +244,21 @@ def sample_download(request: HttpRequest, pk: int) -> HttpResponseBase:
         )
     else:
         sample = selectors.sample_get(owner=request.user, pk=pk)
+    return sample_response(sample)
+
+
+@login_not_required
+def sample_download_by_link(
+    request: HttpRequest, token: str, pk: int
+) -> HttpResponseBase:
+    """A viewer of a secret share link downloads the samples of shared entries."""
+    response = sample_response(selectors.sample_by_link(token=token, pk=pk))
+    response["Referrer-Policy"] = "same-origin"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def sample_response(sample: WorkSample) -> HttpResponseBase:
     if sample.kind != "file":
         return redirect(sample.url)
     if not default_storage.exists(sample.blob_name):
