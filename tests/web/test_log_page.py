@@ -21,7 +21,7 @@ VALID = {
 }
 
 
-@pytest.mark.parametrize("path", ["/", "/log/", "/section/goals/", "/log/1/"])
+@pytest.mark.parametrize("path", ["/", "/log/", "/section/reviews/", "/log/1/"])
 def test_pages_need_a_signed_in_user(db: None, path: str) -> None:
     response = Client().get(path)
     assert response.status_code == 302
@@ -38,8 +38,9 @@ def test_every_navigation_section_has_a_page(alice_client: Client) -> None:
     page = alice_client.get("/").content.decode()
     for label in ["Dashboard", "Log", "Goals", "Network", "Growth", "Reviews"]:
         assert f">{label}</a>" in page
-    for path in ["/section/goals/", "/section/network/", "/section/growth/"]:
+    for path in ["/goals/", "/network/", "/growth/", "/section/reviews/"]:
         assert alice_client.get(path).status_code == 200
+    assert alice_client.get("/section/goals/").status_code == 404
 
 
 def test_logging_through_the_form_saves_and_redirects(

@@ -9,17 +9,16 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from headway.goals.models import GoalStatus
+from headway.goals.selectors import goals_list, progress_of
 from headway.journal.models import Entry
 from headway.journal.selectors import entries_recent
+from headway.network.selectors import due_list
+
+DASHBOARD_ROWS = 5
 
 # The areas of DOMAIN.md that have a place in the navigation but no pages yet.
 SECTIONS = {
-    "goals": ("Goals", "Goals you can check, with progress and the SMART coach."),
-    "network": ("Network", "Your contacts, who is due a touch, and your mentors."),
-    "growth": (
-        "Growth",
-        "What matters to you, your strengths, your target role and gaps.",
-    ),
     "reviews": (
         "Reviews",
         "Weekly, quarterly and yearly reviews written from your log.",
@@ -28,14 +27,28 @@ SECTIONS = {
 
 
 def dashboard(request: HttpRequest) -> HttpResponse:
+    """What needs attention now: goals off the line, people due, the latest log."""
     today = timezone.localdate()
-    entries = Entry.objects.for_owner(request.user)
+    owner = request.user
+    entries = Entry.objects.for_owner(owner)
+    goals = [
+        (goal, progress_of(goal, today=today))
+        for goal in goals_list(owner=owner, status=GoalStatus.ACTIVE)
+    ]
+    due = due_list(owner=owner, today=today)
     context = {
-        "recent": entries_recent(owner=request.user, limit=5),
+        "recent": entries_recent(owner=owner, limit=DASHBOARD_ROWS),
         "month_count": entries.filter(
             occurred_on__year=today.year, occurred_on__month=today.month
         ).count(),
         "total_count": entries.count(),
+        "goals": sorted(goals, key=lambda row: row[1].pace != "behind")[
+            :DASHBOARD_ROWS
+        ],
+        "goal_count": len(goals),
+        "behind_count": sum(1 for _, progress in goals if progress.pace == "behind"),
+        "due": due[:DASHBOARD_ROWS],
+        "due_count": len(due),
     }
     return render(request, "core/dashboard.html", context)
 
