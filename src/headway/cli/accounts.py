@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import sys
 
 import typer
 
@@ -76,7 +77,7 @@ def user_add(
     from headway.accounts.services import user_add as add
 
     if password_stdin:
-        password = typer.get_text_stream("stdin").readline().rstrip("\n")
+        password = sys.stdin.readline().rstrip("\n")
     else:
         password = getpass.getpass("Password: ")
         if getpass.getpass("Again: ") != password:
