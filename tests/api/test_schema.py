@@ -7,10 +7,13 @@ matches the schema it publishes.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
@@ -20,7 +23,20 @@ from headway.wsgi import application
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
 
 
+@pytest.fixture
+def connection_kept_open() -> Iterator[None]:
+    """Calls go straight to the WSGI app, whose request signals would close the
+    connection that holds the test's transaction; Django's own test client
+    unhooks them the same way."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
+
+
 @pytest.mark.django_db
+@pytest.mark.usefixtures("connection_kept_open")
 @schema.parametrize()
 @settings(
     max_examples=10,
