@@ -350,3 +350,28 @@ def _timed(text: str) -> float:
 )
 def test_the_quick_check_agrees_with_the_full_score(text: str) -> None:
     assert looks_like_accomplishment(text) is near_score(text).looks_like_accomplishment
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2 coffees today",
+        "profiling run two",
+        "3 tabs open about kubernetes operators",
+        "call with the recruiter at 2pm",
+    ],
+)
+def test_a_note_with_a_number_but_no_action_stays_a_note(text: str) -> None:
+    assert not looks_like_accomplishment(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fixed 12 flaky tests in the payments suite",
+        "cut ci build time by 60%",
+        "Reduced onboarding from five days to two for new hires",
+    ],
+)
+def test_a_done_action_with_a_number_is_an_accomplishment(text: str) -> None:
+    assert looks_like_accomplishment(text)

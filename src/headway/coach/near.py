@@ -89,7 +89,7 @@ class NearReport:
     @property
     def looks_like_accomplishment(self) -> bool:
         """A done action with something to show for it: worth logging as one."""
-        return self.achievement.verdict != "missing" and (
+        return self.achievement.verdict == "present" and (
             self.numbers.verdict == "present" or self.result.verdict == "present"
         )
 
