@@ -25,7 +25,17 @@ from headway.journal.services import entry_create
 from headway.network.services import contact_create, interaction_log
 
 MARKER = "Zanzibarmarker"
-OPEN_ROUTES = {"login", "login-token", "logout", "healthz", "by-link"}
+# Routes opened by a secret in the URL rather than by a session; their own
+# tests (tests/goals/test_shares.py, tests/journal/test_shared_samples.py)
+# walk the wrong, expired and revoked secrets.
+OPEN_ROUTES = {
+    "login",
+    "login-token",
+    "logout",
+    "healthz",
+    "by-link",
+    "sample-by-link",
+}
 # Pages for the person a share names, not for its owner (tests/goals cover them).
 RECIPIENT_ROUTES = {"for-user"}
 
