@@ -25,6 +25,7 @@ from headway.accounts.models import (
     token_digest,
 )
 from headway.core.errors import HeadwayError
+from headway.core.models import owned_rows
 from headway.core.text import clean_text, field_error
 
 SHARE_DAYS_DEFAULT = 30
@@ -51,12 +52,12 @@ def share_create(
     from headway.goals.models import Goal
     from headway.journal.models import Entry
 
-    goals = _owned(owner, Goal, goal_ids, "goals")
+    goals = owned_rows(owner=owner, model=Goal, ids=goal_ids, field="goals")
     if not goals:
         raise field_error("goals", "Pick at least one goal to share.", "empty")
     if not 1 <= days <= SHARE_DAYS_MAX:
         raise field_error("days", f"A share lasts 1 to {SHARE_DAYS_MAX} days.", "days")
-    entries = _owned(owner, Entry, entry_ids, "entries")
+    entries = owned_rows(owner=owner, model=Entry, ids=entry_ids, field="entries")
     linked = Entry.objects.for_owner(owner).filter(goals__in=goals).distinct()
     if any(entry not in set(linked) for entry in entries):
         raise field_error(
@@ -79,16 +80,6 @@ def share_create(
         share.goals.set(goals)
         share.entries.set(entries)
     return share, token
-
-
-def _owned(owner: Any, model: Any, ids: Iterable[int], field: str) -> list[Any]:
-    wanted = list(dict.fromkeys(ids))
-    found = list(model.objects.for_owner(owner).filter(pk__in=wanted))
-    missing = sorted(set(wanted) - {row.pk for row in found})
-    if missing:
-        label = model._meta.verbose_name
-        raise field_error(field, f"No {label} {missing[0]} among yours.", "unknown")
-    return found
 
 
 def _recipient(owner: Any, name: str) -> Any | None:

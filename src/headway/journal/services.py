@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from headway.coach.dates import parse_date
+from headway.core.models import owned_rows
 from headway.core.text import clean_text, field_error
 from headway.goals.models import Goal
 from headway.growth.models import SKILL_NAME_MAX, Skill
@@ -291,19 +292,6 @@ def entry_delete(*, owner: Any, pk: int) -> None:
 def _owned_entry(*, owner: Any, pk: int) -> Entry:
     entry: Entry = get_object_or_404(Entry.objects.for_owner(owner), pk=pk)
     return entry
-
-
-def owned_rows(
-    *, owner: Any, model: type[Goal] | type[Contact], ids: Iterable[int], field: str
-) -> list[Any]:
-    """The owner's rows with these ids; any id that is not theirs is an error."""
-    wanted = list(dict.fromkeys(ids))
-    found = list(model.objects.for_owner(owner).filter(pk__in=wanted))
-    missing = sorted(set(wanted) - {row.pk for row in found})
-    if missing:
-        label = model._meta.verbose_name
-        raise field_error(field, f"No {label} {missing[0]} among yours.", "unknown")
-    return found
 
 
 def skill_names_clean(names: Iterable[str]) -> list[str]:

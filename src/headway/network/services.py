@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 
+from headway.core.models import owned_rows
 from headway.core.text import clean_text, field_error
 from headway.goals.models import Goal
 from headway.journal.models import Entry
@@ -234,8 +235,8 @@ def interaction_log(
         raise field_error(
             "occurred_on", "A touch cannot be dated in the future.", "future"
         )
-    goals = _owned(owner=owner, model=Goal, ids=goal_ids, field="goals")
-    entries = _owned(owner=owner, model=Entry, ids=entry_ids, field="entries")
+    goals = owned_rows(owner=owner, model=Goal, ids=goal_ids, field="goals")
+    entries = owned_rows(owner=owner, model=Entry, ids=entry_ids, field="entries")
     follow_up = cleaning.date_clean(follow_up_by, field="follow_up_by", today=today)
     interaction.full_clean()
     with transaction.atomic():
@@ -247,18 +248,6 @@ def interaction_log(
             _follow_up(contact, owner=owner, today=today, explicit=follow_up)
             contact.save(update_fields=["follow_up_since", "follow_up_by", "updated"])
     return interaction
-
-
-def _owned(
-    *, owner: Any, model: type[Goal] | type[Entry], ids: Iterable[int], field: str
-) -> list[Any]:
-    wanted = list(dict.fromkeys(ids))
-    found = list(model.objects.for_owner(owner).filter(pk__in=wanted))
-    missing = sorted(set(wanted) - {row.pk for row in found})
-    if missing:
-        label = model._meta.verbose_name
-        raise field_error(field, f"No {label} {missing[0]} among yours.", "unknown")
-    return found
 
 
 def interaction_delete(*, owner: Any, interaction: Interaction) -> None:
