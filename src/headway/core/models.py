@@ -25,6 +25,33 @@ class OwnedModel(models.Model):
         abstract = True
 
 
+LABEL_MAX = 50
+
+
+class OwnedLabel(OwnedModel):
+    """A short name the owner puts on things (a tag); unique per owner."""
+
+    name = models.CharField(max_length=LABEL_MAX)
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def labels_resolve(*, owner: Any, model: Any, names: list[str]) -> list[Any]:
+    """The owner's labels with these names, in order, creating the missing ones."""
+    rows = model.objects.for_owner(owner)
+    existing = {label.name: label for label in rows.filter(name__in=names)}
+    missing = [model(owner=owner, name=name) for name in names if name not in existing]
+    if missing:
+        model.objects.bulk_create(missing, ignore_conflicts=True)
+        existing = {label.name: label for label in rows.filter(name__in=names)}
+    return [existing[name] for name in names]
+
+
 def owned_rows(*, owner: Any, model: Any, ids: Iterable[int], field: str) -> list[Any]:
     """The owner's rows with these ids; an id that is not theirs is refused as
     if it did not exist (a ValidationError on `field`)."""

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+from datetime import date
+
 from django.core.exceptions import ValidationError
+
+from headway.coach.dates import Prefer, parse_date
+
+_TAG_CHARS = re.compile(r"[^\w\-./+]+")
 
 
 def field_error(field: str, message: str, code: str) -> ValidationError:
@@ -31,3 +39,39 @@ def clean_text(value: str, *, field: str, max_length: int, required: bool) -> st
             "too_long",
         )
     return value
+
+
+def tag_names_clean(names: Iterable[str], *, max_length: int) -> list[str]:
+    """Lower-case, strip #/@, drop blanks and duplicates, keep the order."""
+    cleaned: list[str] = []
+    for raw in names:
+        text = clean_text(raw, field="tags", max_length=max_length * 2, required=False)
+        name = _TAG_CHARS.sub("-", text.lstrip("#@").lower()).strip("-")
+        if len(name) > max_length:
+            raise field_error(
+                "tags",
+                f"The tag {name[:20]!r}… is longer than {max_length} characters.",
+                "tag",
+            )
+        if name and name not in cleaned:
+            cleaned.append(name)
+    return cleaned
+
+
+def date_clean(
+    value: str | date | None, *, field: str, today: date, prefer: Prefer = "past"
+) -> date | None:
+    """A date the user wrote ("last friday", "2026-03-14"); None when empty."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    found = parse_date(value, today=today, prefer=prefer)
+    if found is None:
+        raise field_error(
+            field,
+            f"Cannot read {value!r} as a date; try 2026-03-14, 'yesterday' "
+            "or 'last friday'.",
+            "date",
+        )
+    return found

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from django.db import models
 
-from headway.core.models import OwnedModel, OwnedQuerySet
+from headway.core.models import LABEL_MAX, OwnedLabel, OwnedModel, OwnedQuerySet
 
 TITLE_MAX = 300
 BODY_MAX = 100_000
 NEAR_MAX = 5_000
-TAG_MAX = 50
+TAG_MAX = LABEL_MAX
 
 
 class EntryKind(models.TextChoices):
@@ -25,21 +25,15 @@ class EntryKind(models.TextChoices):
     NOTE = "note", "Note"
 
 
-class Tag(OwnedModel):
-    name = models.CharField(max_length=TAG_MAX)
-
+class Tag(OwnedLabel):
     objects = OwnedQuerySet.as_manager()
 
-    class Meta:
-        ordering = ["name"]
+    class Meta(OwnedLabel.Meta):
         constraints = [
             models.UniqueConstraint(
                 fields=["owner", "name"], name="tag_unique_per_owner"
             )
         ]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class Entry(OwnedModel):

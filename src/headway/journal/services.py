@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -11,9 +10,9 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from headway.coach.dates import parse_date
-from headway.core.models import owned_rows
-from headway.core.text import clean_text, field_error
+from headway.core import text
+from headway.core.models import labels_resolve, owned_rows
+from headway.core.text import clean_text, date_clean, field_error
 from headway.goals.models import Goal
 from headway.growth.models import SKILL_NAME_MAX, Skill
 from headway.journal import samples, search
@@ -31,25 +30,19 @@ from headway.journal.models import (
 )
 from headway.network.models import Contact
 
-_TAG_CHARS = re.compile(r"[^\w\-./+]+")
-
 
 def occurred_on_parse(value: str | date | None, *, today: date | None = None) -> date:
     """Read a date the user wrote ("last friday", "2026-03-01"); today if empty."""
     today = today or timezone.localdate()
-    if value is None or value == "":
-        return today
-    if isinstance(value, date):
-        return value
-    found = parse_date(value, today=today, prefer="past")
-    if found is None:
-        raise field_error(
-            "occurred_on",
-            f"Cannot read {value!r} as a date; try 2026-03-14, 'yesterday' "
-            "or 'last friday'.",
-            "date",
-        )
-    return found
+    return date_clean(value, field="occurred_on", today=today) or today
+
+
+def tag_names_clean(names: Iterable[str]) -> list[str]:
+    return text.tag_names_clean(names, max_length=TAG_MAX)
+
+
+def tags_resolve(*, owner: Any, names: list[str]) -> list[Tag]:
+    return labels_resolve(owner=owner, model=Tag, names=names)
 
 
 def kind_validate(kind: str) -> str:
@@ -59,39 +52,6 @@ def kind_validate(kind: str) -> str:
             "kind", f"Unknown kind {kind!r}; use one of: {known}.", "kind"
         )
     return kind
-
-
-def tag_names_clean(names: Iterable[str]) -> list[str]:
-    """Lower-case, strip #/@, drop blanks and duplicates, keep the order."""
-    cleaned: list[str] = []
-    for raw in names:
-        text = clean_text(raw, field="tags", max_length=TAG_MAX * 2, required=False)
-        name = _TAG_CHARS.sub("-", text.lstrip("#@").lower()).strip("-")
-        if len(name) > TAG_MAX:
-            raise field_error(
-                "tags",
-                f"The tag {name[:20]!r}… is longer than {TAG_MAX} characters.",
-                "tag",
-            )
-        if name and name not in cleaned:
-            cleaned.append(name)
-    return cleaned
-
-
-def tags_resolve(*, owner: Any, names: list[str]) -> list[Tag]:
-    existing = {
-        tag.name: tag for tag in Tag.objects.for_owner(owner).filter(name__in=names)
-    }
-    missing = [Tag(owner=owner, name=name) for name in names if name not in existing]
-    if missing:
-        Tag.objects.bulk_create(missing)
-        existing |= {
-            tag.name: tag
-            for tag in Tag.objects.for_owner(owner).filter(
-                name__in=[t.name for t in missing]
-            )
-        }
-    return [existing[name] for name in names]
 
 
 def entry_create(

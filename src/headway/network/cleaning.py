@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
-from headway.coach.dates import parse_date
-from headway.core.text import clean_text, field_error
+from headway.core import text
+from headway.core.text import field_error
 from headway.network.models import (
     STRENGTH_MAX,
     STRENGTH_MIN,
@@ -21,7 +21,6 @@ from headway.network.models import (
     MetHow,
 )
 
-_TAG_CHARS = re.compile(r"[^\w\-./+]+")
 _PHONE = re.compile(r"^[+\d][\d\s().\-/]{2,40}$")
 
 
@@ -68,33 +67,12 @@ def kind_clean(value: str) -> str:
 def date_clean(
     value: str | date | None, *, field: str, today: date, required: bool = False
 ) -> date | None:
-    if value is None or value == "":
-        return today if required else None
-    if isinstance(value, date):
-        return value
-    found = parse_date(value, today=today, prefer="past")
-    if found is None:
-        raise field_error(
-            field,
-            f"Cannot read {value!r} as a date; try 2026-03-14 or 'last friday'.",
-            "date",
-        )
-    return found
+    found = text.date_clean(value, field=field, today=today)
+    return today if found is None and required else found
 
 
 def tag_names_clean(names: Iterable[str]) -> list[str]:
-    """Lower-case, strip #, drop blanks and duplicates, keep the order."""
-    cleaned: list[str] = []
-    for raw in names:
-        text = clean_text(raw, field="tags", max_length=TAG_MAX * 2, required=False)
-        name = _TAG_CHARS.sub("-", text.lstrip("#@").lower()).strip("-")
-        if len(name) > TAG_MAX:
-            raise field_error(
-                "tags", f"The tag {name[:20]!r}… is over {TAG_MAX} characters.", "tag"
-            )
-        if name and name not in cleaned:
-            cleaned.append(name)
-    return cleaned
+    return text.tag_names_clean(names, max_length=TAG_MAX)
 
 
 def emails_clean(values: Iterable[str]) -> list[str]:

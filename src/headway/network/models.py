@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from django.db import models
 
-from headway.core.models import OwnedModel, OwnedQuerySet
+from headway.core.models import LABEL_MAX, OwnedLabel, OwnedModel, OwnedQuerySet
 
 NAME_MAX = 200
 ORG_MAX = 200
 ROLE_MAX = 200
 URL_MAX = 500
 NOTES_MAX = 20_000
-TAG_MAX = 50
+TAG_MAX = LABEL_MAX
 WHERE_MAX = 200
 QUESTION_MAX = 1_000
 STRENGTH_MIN, STRENGTH_MAX = 1, 5
@@ -40,23 +40,17 @@ class InteractionKind(models.TextChoices):
     HELP_RECEIVED = "help_received", "Help received"
 
 
-class ContactTag(OwnedModel):
+class ContactTag(OwnedLabel):
     """A label on contacts; a table (not JSON) so filtering is an indexed join."""
-
-    name = models.CharField(max_length=TAG_MAX)
 
     objects = OwnedQuerySet.as_manager()
 
-    class Meta:
-        ordering = ["name"]
+    class Meta(OwnedLabel.Meta):
         constraints = [
             models.UniqueConstraint(
                 fields=["owner", "name"], name="contact_tag_unique_per_owner"
             )
         ]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class Contact(OwnedModel):

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 
-from headway.core.models import owned_rows
+from headway.core.models import labels_resolve, owned_rows
 from headway.core.text import clean_text, field_error
 from headway.goals.models import Goal
 from headway.journal.models import Entry
@@ -47,20 +47,7 @@ def preferences_get(*, owner: Any) -> NetworkPreferences:
 
 
 def tags_resolve(*, owner: Any, names: list[str]) -> list[ContactTag]:
-    existing = {
-        tag.name: tag
-        for tag in ContactTag.objects.for_owner(owner).filter(name__in=names)
-    }
-    missing = [
-        ContactTag(owner=owner, name=name) for name in names if name not in existing
-    ]
-    if missing:
-        ContactTag.objects.bulk_create(missing, ignore_conflicts=True)
-        existing = {
-            tag.name: tag
-            for tag in ContactTag.objects.for_owner(owner).filter(name__in=names)
-        }
-    return [existing[name] for name in names]
+    return labels_resolve(owner=owner, model=ContactTag, names=names)
 
 
 def _follow_up(
