@@ -47,15 +47,8 @@ def parse_date(text: str, *, today: date, prefer: Prefer = "past") -> date | Non
     if not phrase:
         return None
     if _ISO.match(phrase):
-        try:
-            return date.fromisoformat(phrase)
-        except ValueError:
-            return None
-    for rule in (_named_month, _month_year, _period_end, _quarter, _within):
-        found = rule(phrase, today, prefer)
-        if found is not None:
-            return found
-    return _dateparser(phrase, today, prefer)
+        return _iso(phrase)
+    return _rules(phrase, today, prefer) or _dateparser(phrase, today, prefer)
 
 
 def parse_date_rules(text: str, *, today: date, prefer: Prefer = "past") -> date | None:
@@ -66,10 +59,18 @@ def parse_date_rules(text: str, *, today: date, prefer: Prefer = "past") -> date
     """
     phrase = " ".join(text.strip().lower().split())
     if _ISO.match(phrase):
-        try:
-            return date.fromisoformat(phrase)
-        except ValueError:
-            return None
+        return _iso(phrase)
+    return _rules(phrase, today, prefer)
+
+
+def _iso(phrase: str) -> date | None:
+    try:
+        return date.fromisoformat(phrase)
+    except ValueError:
+        return None
+
+
+def _rules(phrase: str, today: date, prefer: Prefer) -> date | None:
     for rule in (_named_month, _month_year, _period_end, _quarter, _within):
         found = rule(phrase, today, prefer)
         if found is not None:
