@@ -1,25 +1,24 @@
 """The `headway` command line: thin commands over the same services as the web.
 
-Django is imported only inside the commands that need it, so `--help` and
-argument errors answer at once.
+A command's module is imported only when that command runs (`cli.lazy`), and
+Django only inside the commands that need it, so `--help` and argument errors
+answer at once.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
 import typer
 
-from headway.cli import accounts, entries, goals, growth, serve
-from headway.cli import contacts_transfer as contacts_transfer_cli
-from headway.cli import jrnl as jrnl_cli
-from headway.cli import network as network_cli
-from headway.cli import transfer as transfer_cli
+from headway.cli.lazy import LazyGroup
 from headway.cli.output import debug_enabled
 
 app = typer.Typer(
     name="headway",
+    cls=LazyGroup,
     help="Own your career: log what you achieve, learn and whom you meet.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -46,19 +45,12 @@ def root(
         os.environ["HEADWAY_USER"] = user
 
 
-entries.register(app)
-accounts.register(app)
-serve.register(app)
-network_cli.register(app)
-contacts_transfer_cli.register(app)
-transfer_cli.register(app)
-jrnl_cli.register(app)
-goals.register(app)
-growth.register(app)
-
-
 def main() -> None:
     """Entry point; the last guard keeps tracebacks from users without --debug."""
+    # Start-up builds hundreds of thousands of long-lived objects (modules,
+    # classes, Django's models) and the cyclic collector would walk them again
+    # and again; `bootstrap.django_setup` freezes them and turns it back on.
+    gc.disable()
     try:
         app()
     except Exception as error:  # the one place that hides a traceback, by design

@@ -421,6 +421,9 @@ def near(
 ) -> None:
     """Score accomplishments on NEAR and write each as a resume bullet."""
     from headway.coach.near import near_score
+    from headway.core.bootstrap import collector_resume
+
+    collector_resume()  # no Django here, so nothing else ends start-up
 
     given: list[str] = []
     for text in texts:

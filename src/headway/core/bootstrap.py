@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 from pathlib import Path
@@ -19,6 +20,18 @@ def django_setup() -> None:
 
     django.setup()
     _ready = True
+    collector_resume()
+
+
+def collector_resume() -> None:
+    """Turn the cyclic collector back on once start-up is over.
+
+    The CLI turns it off while it imports; what start-up built lives as long
+    as the process, so it is frozen out of every later collection.
+    """
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def schema_fingerprint() -> str:
