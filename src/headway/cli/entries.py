@@ -14,7 +14,7 @@ from typing import Any
 
 import typer
 
-from headway.cli.output import fail, guarded, print_json
+from headway.cli.output import fail, guarded, print_json, print_table
 
 entry_app = typer.Typer(help="Change or delete one entry.", no_args_is_help=True)
 
@@ -350,19 +350,17 @@ def entries(
             else 'Nothing logged yet. Try: headway log "Shipped the onboarding flow"'
         )
         return
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table("id", "date", "kind", "title", "tags", box=None, pad_edge=False)
-    for entry in found:
-        table.add_row(
+    rows = [
+        (
             str(entry.pk),
             entry.occurred_on.isoformat(),
             entry.kind + (" ★" if entry.starred else ""),
             entry.title,
             " ".join(f"#{name}" for name in entry.tag_names),
         )
-    Console().print(table)
+        for entry in found
+    ]
+    print_table(("id", "date", "kind", "title", "tags"), rows)
 
 
 @entry_app.command("edit")

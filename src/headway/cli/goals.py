@@ -7,7 +7,7 @@ from typing import Any
 
 import typer
 
-from headway.cli.output import fail, guarded, print_json
+from headway.cli.output import fail, guarded, print_json, print_table
 from headway.cli.session import current_owner
 
 goal_app = typer.Typer(
@@ -89,12 +89,8 @@ def goal_list(
     if not found:
         typer.echo('No goals yet. Try: headway goal add "Pass the AWS exam by June"')
         return
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table("id", "status", "due", "progress", "pace", "goal", box=None)
-    for goal in found:
-        table.add_row(
+    rows = [
+        (
             str(goal["id"]),
             goal["status"],
             goal["due"] or "",
@@ -102,7 +98,9 @@ def goal_list(
             goal["pace"] or "",
             goal["statement"],
         )
-    Console().print(table)
+        for goal in found
+    ]
+    print_table(("id", "status", "due", "progress", "pace", "goal"), rows)
 
 
 def _percent(value: float | None) -> str:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 import typer
 
-from headway.cli.output import guarded, print_json
+from headway.cli.output import guarded, print_json, print_table
 from headway.cli.session import current_owner
 
 contact_app = typer.Typer(help="Add, list and show contacts.", no_args_is_help=True)
@@ -118,21 +117,11 @@ def contact_list(
         )
         for c in contacts
     ]
-    _table(("id", "name", "organisation", "strength", "tags", "last touch"), rows)
+    print_table(("id", "name", "organisation", "strength", "tags", "last touch"), rows)
 
 
 def _date(value: Any) -> str:
     return value.isoformat() if value else "-"
-
-
-def _table(headers: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(*headers, box=None, pad_edge=False)
-    for row in rows:
-        table.add_row(*row)
-    Console().print(table)
 
 
 @contact_app.command("show")
@@ -253,7 +242,7 @@ def network_due(
     if not rows:
         typer.echo("Nobody is due a touch. Well kept!")
         return
-    _table(
+    print_table(
         ("id", "name", "state", "strength", "last touch", "since"),
         [
             (

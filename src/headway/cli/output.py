@@ -5,8 +5,10 @@ from __future__ import annotations
 import functools
 import json
 import os
+import shutil
 import sys
-from collections.abc import Callable
+import unicodedata
+from collections.abc import Callable, Sequence
 from typing import Any, NoReturn, ParamSpec, TypeVar
 
 import typer
@@ -63,3 +65,62 @@ def guarded(command: Callable[P, R]) -> Callable[P, R]:
 
 def print_json(value: Any) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+GAP = "  "
+
+
+def print_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    """Columns aligned under their headers, user text shown as written.
+
+    Nothing in a cell is read as markup or as a terminal control sequence. On a
+    terminal the widest column is cut with "…" so each row stays on one line;
+    into a pipe every cell is written whole.
+    """
+    cells = [[_printable(cell) for cell in row] for row in [headers, *rows]]
+    widths = [max(_width(row[i]) for row in cells) for i in range(len(headers))]
+    if sys.stdout.isatty():
+        room = shutil.get_terminal_size().columns - len(GAP) * (len(widths) - 1)
+        widest = widths.index(max(widths))
+        others = sum(widths) - widths[widest]
+        widths[widest] = max(min(widths[widest], room - others), 8)
+    for row in cells:
+        line = GAP.join(
+            _fit(cell, width) for cell, width in zip(row, widths, strict=True)
+        )
+        sys.stdout.write(line.rstrip() + "\n")
+
+
+def _printable(text: str) -> str:
+    """Line breaks and tabs become spaces; other control characters become �."""
+    return "".join(
+        " "
+        if char in "\t\n\r"
+        else "\ufffd"
+        if unicodedata.category(char) == "Cc"
+        else char
+        for char in text
+    )
+
+
+def _char_width(char: str) -> int:
+    if unicodedata.combining(char) or unicodedata.category(char) in {"Mn", "Me", "Cf"}:
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in {"W", "F"} else 1
+
+
+def _width(text: str) -> int:
+    return sum(_char_width(char) for char in text)
+
+
+def _fit(text: str, width: int) -> str:
+    """Pad to the display width, or cut to it with an ellipsis."""
+    if _width(text) > width:
+        kept, used = [], 0
+        for char in text:
+            if used + _char_width(char) > width - 1:
+                break
+            kept.append(char)
+            used += _char_width(char)
+        text = "".join(kept) + "…"
+    return text + " " * (width - _width(text))
