@@ -158,6 +158,24 @@ INSTALLED_APPS = [
     "headway.exchange",
 ]
 
+# Apps only the web server uses. The CLI's data commands leave them out of the
+# app registry to start faster (core.bootstrap.django_setup); no data model
+# points at theirs, and the CLI never deletes a user, so nothing a data
+# command writes or deletes needs them. Migrations always run with every app.
+WEB_APPS = frozenset(
+    {
+        "django.contrib.admin.apps.SimpleAdminConfig",
+        "django.contrib.sessions",
+        "django.contrib.messages",
+        "whitenoise.runserver_nostatic",
+        "django.contrib.staticfiles",
+        "django_htmx",
+        "template_partials",
+        "axes",
+        "csp",
+    }
+)
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

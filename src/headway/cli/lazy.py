@@ -67,12 +67,10 @@ class LazyGroup(TyperGroup):
         try:
             return click.Group.resolve_command(self, ctx, args)
         except click.UsageError as error:
-            matches = (
-                get_close_matches(args[0], self.list_commands(ctx)) if args else []
-            )
-            if matches:
-                suggestions = ", ".join(repr(match) for match in matches)
-                error.message = (
-                    f"{error.message.rstrip('.')}. Did you mean {suggestions}?"
-                )
-            raise
+            names = self.list_commands(ctx)
+            matches = get_close_matches(args[0], names) if args else []
+            if not matches:
+                raise
+            suggestions = ", ".join(repr(match) for match in matches)
+            message = f"{error.message.rstrip('.')}. Did you mean {suggestions}?"
+            raise click.UsageError(message, ctx=error.ctx) from None

@@ -9,8 +9,8 @@ from headway.core.bootstrap import ensure_initialised
 
 
 def current_owner() -> Any:
-    """Set Django up, initialise on first use, and return the acting user."""
-    ensure_initialised()
+    """Set Django up for data, initialise on first use, return the acting user."""
+    ensure_initialised(web=False)
     from django.conf import settings
     from django.contrib.auth import get_user_model
 

@@ -1,8 +1,13 @@
-"""Commands load their own module only: the table in `cli.lazy` is the CLI."""
+"""What a command loads: its own module only, and Django without the web apps.
+
+The table in `cli.lazy` is the CLI; data commands build an app registry
+without `settings.WEB_APPS`, while migrations always see every app.
+"""
 
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -41,12 +46,15 @@ def test_a_mistyped_command_suggests_one_not_yet_loaded() -> None:
     assert "Did you mean 'mentor'" in result.output
 
 
+WATCHED = ("headway.cli.", "django", "axes", "csp", "whitenoise")
+
+
 def loaded_after(*arguments: str, tmp_path: Path) -> set[str]:
-    """The headway.cli and Django modules a real process had imported at exit."""
+    """The CLI, Django and web-app modules a real process had imported at exit."""
     script = (
         "import atexit, sys\n"
         "atexit.register(lambda: sys.stderr.write('LOADED ' + ' '.join(sorted(\n"
-        "    m for m in sys.modules if m.startswith(('headway.cli.', 'django'))))))\n"
+        f"    m for m in sys.modules if m.startswith({WATCHED!r})))))\n"
         f"sys.argv = ['headway', *{list(arguments)!r}]\n"
         "from headway.cli import main\n"
         "main()\n"
@@ -79,3 +87,28 @@ def test_help_imports_every_command_module_but_not_django(tmp_path: Path) -> Non
     expected = {f"headway.cli.{path.stem}" for path in CLI.glob("*.py")}
     assert expected - {"headway.cli.__init__"} <= loaded
     assert not any(m.startswith("django") for m in loaded)
+
+
+def test_a_data_command_leaves_the_web_apps_out(tmp_path: Path) -> None:
+    loaded_after("log", "First entry, which migrates", tmp_path=tmp_path)
+    loaded = loaded_after("entries", "--search", "entry", tmp_path=tmp_path)
+    assert "django.db.models" in loaded
+    web = {
+        "axes",
+        "csp",
+        "whitenoise",
+        "django.contrib.admin",
+        "django.contrib.sessions",
+    }
+    assert loaded.isdisjoint(web)
+
+
+def test_the_first_data_command_migrates_every_app(tmp_path: Path) -> None:
+    loaded = loaded_after("log", "Gave the onboarding talk", tmp_path=tmp_path)
+    assert "axes" in loaded  # the migration needed the whole registry
+    database = sqlite3.connect(tmp_path / "data" / "headway.sqlite3")
+    tables = {row[0] for row in database.execute("SELECT name FROM sqlite_master")}
+    assert {"axes_accessattempt", "django_session", "django_admin_log"} <= tables
+    assert database.execute("SELECT title FROM journal_entry").fetchall() == [
+        ("Gave the onboarding talk",)
+    ]
