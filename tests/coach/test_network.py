@@ -104,7 +104,7 @@ def test_someone_met_at_an_event_is_owed_a_follow_up_until_touched() -> None:
     assert item is not None
     assert item.state == "follow-up"
     assert item.due_on == date(2026, 11, 24)
-    followed = ContactFacts(**{**met.__dict__, "last_touch": date(2026, 11, 22)})
+    followed = met._replace(last_touch=date(2026, 11, 22))
     assert contact_due(followed, TODAY) is None
 
 

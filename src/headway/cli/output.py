@@ -64,7 +64,12 @@ def guarded(command: Callable[P, R]) -> Callable[P, R]:
 
 
 def print_json(value: Any) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+    """Indented for a person at a terminal; one line for a program reading a pipe.
+
+    The compact form is the C encoder's, three times faster on long lists.
+    """
+    indent = 2 if sys.stdout.isatty() else None
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=indent) + "\n")
 
 
 GAP = "  "
@@ -93,6 +98,8 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
 
 def _printable(text: str) -> str:
     """Line breaks and tabs become spaces; other control characters become �."""
+    if text.isprintable():
+        return text
     return "".join(
         " "
         if char in "\t\n\r"
@@ -110,6 +117,8 @@ def _char_width(char: str) -> int:
 
 
 def _width(text: str) -> int:
+    if text.isascii():
+        return len(text)
     return sum(_char_width(char) for char in text)
 
 

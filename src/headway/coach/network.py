@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 DEFAULT_TIERS: Mapping[int, tuple[int | None, int | None]] = {
     5: (30, 45),
@@ -62,8 +63,11 @@ def default_tiers() -> dict[int, Cadence]:
     return {strength: Cadence(*days) for strength, days in DEFAULT_TIERS.items()}
 
 
-@dataclass(frozen=True)
-class ContactFacts:
+class ContactFacts(NamedTuple):
+    """What the due list knows of one contact (a named tuple: thousands are
+    built per due list, and a tuple is built several times faster than a
+    frozen dataclass)."""
+
     id: int
     name: str
     strength: int
@@ -84,8 +88,7 @@ class MentorRhythm:
     thanks_days: int = DEFAULT_MENTOR_THANKS_DAYS
 
 
-@dataclass(frozen=True)
-class DueItem:
+class DueItem(NamedTuple):
     contact_id: int
     name: str
     state: str
@@ -93,7 +96,7 @@ class DueItem:
     days_late: int
     strength: int
     last_touch: date | None
-    reasons: tuple[str, ...] = field(default=())
+    reasons: tuple[str, ...] = ()
 
 
 def clock_start(facts: ContactFacts) -> date:
