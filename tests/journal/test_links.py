@@ -48,3 +48,13 @@ def test_linking_someone_elses_goal_or_contact_is_refused(
     with pytest.raises(ValidationError, match="among yours"):
         entry_create(owner=alice, title="Sneaky", **{field: [foreign.pk]})
     assert Entry.objects.count() == 0
+
+
+@pytest.mark.parametrize("field", ["goal_ids", "contact_ids"])
+@pytest.mark.parametrize("pk", [2**31, 2**63, 2**70, -(2**64), 0])
+def test_an_id_no_column_can_hold_is_refused_not_a_crash(
+    alice: Any, field: str, pk: int
+) -> None:
+    with pytest.raises(ValidationError, match=f"No .* {pk} among yours"):
+        entry_create(owner=alice, title="Linked to nothing", **{field: [pk]})
+    assert Entry.objects.count() == 0

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Any, Self
 
 from django.conf import settings
-from django.db import models
+from django.db import connection, models
 
 
 class OwnedQuerySet(models.QuerySet[Any]):
@@ -58,7 +58,10 @@ def owned_rows(*, owner: Any, model: Any, ids: Iterable[int], field: str) -> lis
     from headway.core.text import field_error
 
     wanted = list(dict.fromkeys(ids))
-    found = list(model.objects.for_owner(owner).filter(pk__in=wanted))
+    # An id the column cannot hold names no row; the driver would overflow.
+    low, high = connection.ops.integer_field_range(model._meta.pk.get_internal_type())
+    storable = [pk for pk in wanted if low <= pk <= high]
+    found = list(model.objects.for_owner(owner).filter(pk__in=storable))
     missing = sorted(set(wanted) - {row.pk for row in found})
     if missing:
         label = model._meta.verbose_name
