@@ -60,6 +60,7 @@ def loaded_after(*arguments: str, tmp_path: Path) -> set[str]:
         "main()\n"
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith("HEADWAY_")}
+    env.pop("DATABASE_URL", None)  # always a fresh SQLite data directory
     result = subprocess.run(
         [sys.executable, "-c", script],
         env=env | {"HEADWAY_DATA_DIR": str(tmp_path / "data")},

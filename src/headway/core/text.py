@@ -41,6 +41,15 @@ def clean_text(value: str, *, field: str, max_length: int, required: bool) -> st
     return value
 
 
+def filter_text(value: str | None) -> str:
+    """A search or filter word as typed, minus what no database column holds.
+
+    PostgreSQL refuses NUL in text, even in a WHERE clause; no stored text has
+    one (clean_text strips it), so dropping it changes no match.
+    """
+    return (value or "").replace("\x00", "").strip()
+
+
 def tag_names_clean(names: Iterable[str], *, max_length: int) -> list[str]:
     """Lower-case, strip #/@, drop blanks and duplicates, keep the order."""
     cleaned: list[str] = []

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from headway.coach.dates import parse_date
-from headway.core.text import field_error
+from headway.core.text import field_error, filter_text
 from headway.journal import search
 from headway.journal.models import Entry, EntryKind, WorkSample
 
@@ -77,13 +77,15 @@ def entry_filters_parse(
             "range",
         )
     return EntryFilters(
-        query=(query or "").strip(),
+        query=filter_text(query),
         kind=kind,
         tags=tuple(
-            dict.fromkeys(t.strip().lstrip("#@").lower() for t in tags if t.strip())
+            dict.fromkeys(
+                filter_text(t).lstrip("#@").lower() for t in tags if filter_text(t)
+            )
         ),
         goal=_goal_id(goal),
-        skill=(skill or "").strip(),
+        skill=filter_text(skill),
         date_from=start,
         date_to=end,
         starred=starred,

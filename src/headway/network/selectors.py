@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from headway.coach import network as coach
 from headway.core.errors import HeadwayError, NotFound
+from headway.core.text import filter_text
 from headway.journal.models import Entry, EntryKind
 from headway.network.models import (
     CadenceTier,
@@ -236,8 +237,9 @@ def contacts_filtered(
     *, owner: Any, tag: str = "", query: str = "", strength_min: int | None = None
 ) -> QuerySet[Contact]:
     contacts = Contact.objects.for_owner(owner)
+    tag, query = filter_text(tag), filter_text(query)
     if tag:
-        contacts = contacts.filter(tags__name=tag.strip().lstrip("#").lower())
+        contacts = contacts.filter(tags__name=tag.lstrip("#").lower())
     if query:
         for word in query.split():
             contacts = contacts.filter(
