@@ -1,5 +1,5 @@
 from __future__ import annotations
 
-from headway.cli import main
+from headway import main
 
 main()

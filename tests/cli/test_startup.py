@@ -56,7 +56,7 @@ def loaded_after(*arguments: str, tmp_path: Path) -> set[str]:
         "atexit.register(lambda: sys.stderr.write('LOADED ' + ' '.join(sorted(\n"
         f"    m for m in sys.modules if m.startswith({WATCHED!r})))))\n"
         f"sys.argv = ['headway', *{list(arguments)!r}]\n"
-        "from headway.cli import main\n"
+        "from headway import main\n"
         "main()\n"
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith("HEADWAY_")}

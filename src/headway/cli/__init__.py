@@ -7,7 +7,6 @@ answer at once.
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 
@@ -47,10 +46,6 @@ def root(
 
 def main() -> None:
     """Entry point; the last guard keeps tracebacks from users without --debug."""
-    # Start-up builds hundreds of thousands of long-lived objects (modules,
-    # classes, Django's models) and the cyclic collector would walk them again
-    # and again; `bootstrap.django_setup` freezes them and turns it back on.
-    gc.disable()
     try:
         app()
     except Exception as error:  # the one place that hides a traceback, by design

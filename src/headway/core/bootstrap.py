@@ -51,8 +51,8 @@ def every_app_loaded() -> bool:
 def collector_resume() -> None:
     """Turn the cyclic collector back on once start-up is over.
 
-    The CLI turns it off while it imports; what start-up built lives as long
-    as the process, so it is frozen out of every later collection.
+    `headway.main` turns it off while the CLI imports; what start-up built
+    lives as long as the process, so it is frozen out of every later collection.
     """
     if not gc.isenabled():
         gc.freeze()
