@@ -29,8 +29,15 @@ def local_owner_name() -> str:
 
 
 def owner_ensure() -> Any:
-    """Return the local owner, creating it on the first run."""
+    """Return the local owner, creating it on the first run.
+
+    Every CLI command asks, so the usual answer is one read: no write
+    transaction (and no SQLite write lock) unless the owner is missing.
+    """
     user_model = get_user_model()
+    owner = user_model.objects.order_by("pk").first()
+    if owner is not None:
+        return owner
     with transaction.atomic():
         owner = user_model.objects.order_by("pk").first()
         if owner is None:
