@@ -86,6 +86,7 @@ def main() -> int:
             print(
                 f"  {label:<40} {median:7.3f}s {p90:7.3f}s {times[0]:7.3f}s  {verdict}"
             )
+        print(f"  afterwards: {machine_state()}")
     return 1 if failed else 0
 
 
