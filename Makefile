@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 # Tests never touch your real data directory.
-TEST_ENV := HEADWAY_DATA_DIR=$$(mktemp -d) HEADWAY_SECRET_KEY=insecure-key-for-tests-only
+TEST_ENV := HEADWAY_DATA_DIR=$$(mktemp -d) HEADWAY_SECRET_KEY=insecure-key-for-tests-only HEADWAY_WARM=0
 
 .PHONY: run test lint typecheck pytest pytest-sqlite pytest-postgres browser-deps assets bench clean
 

@@ -16,6 +16,7 @@ def headway(
     data_dir: Path, *arguments: str | bytes, **env: str
 ) -> subprocess.CompletedProcess[bytes]:
     base = {k: v for k, v in os.environ.items() if not k.startswith("HEADWAY_")}
+    base["HEADWAY_WARM"] = "0"  # the cold path; tests/cli/test_warm.py has the other
     base.pop("DATABASE_URL", None)
     return subprocess.run(
         [sys.executable, "-m", "headway", *arguments],

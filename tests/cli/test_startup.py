@@ -61,6 +61,7 @@ def loaded_after(*arguments: str, tmp_path: Path) -> set[str]:
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith("HEADWAY_")}
     env.pop("DATABASE_URL", None)  # always a fresh SQLite data directory
+    env["HEADWAY_WARM"] = "0"  # what this process itself loads
     result = subprocess.run(
         [sys.executable, "-c", script],
         env=env | {"HEADWAY_DATA_DIR": str(tmp_path / "data")},

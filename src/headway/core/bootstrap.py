@@ -101,6 +101,18 @@ def stamp_write() -> None:
     path.write_text(schema_fingerprint())
 
 
+def schema_current() -> bool:
+    """Whether the database is ready: migrated to the code (local mode checks
+    its stamp; a server's database is migrated by whoever deploys it)."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "headway.settings")
+    from django.conf import settings
+
+    if not settings.LOCAL_MODE:
+        return True
+    stamp = _stamp_path()
+    return stamp.exists() and stamp.read_text() == schema_fingerprint()
+
+
 def ensure_initialised(*, web: bool = True) -> None:
     """Set Django up, initialising a local data directory the first time.
 
@@ -108,16 +120,10 @@ def ensure_initialised(*, web: bool = True) -> None:
     new migration) migrates with every app even when a data command asked for
     fewer.
     """
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "headway.settings")
-    from django.conf import settings
-
-    stamp = _stamp_path()
-    if settings.LOCAL_MODE and not (
-        stamp.exists() and stamp.read_text() == schema_fingerprint()
-    ):
-        initialise()
-    else:
+    if schema_current():
         django_setup(web=web)
+    else:
+        initialise()
 
 
 def _stamp_path() -> Path:
