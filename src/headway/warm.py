@@ -45,20 +45,16 @@ DECLINED = frozenset({"serve", "init", "user"})
 KEY_PREFIXES = ("HEADWAY_", "DJANGO_", "PYTHON", "LC_", "XDG_")
 KEY_NAMES = frozenset({"DATABASE_URL", "HOME", "LANG", "TZ"})
 HANDSHAKE_SECONDS = 2.0
+# Room for the folder in a socket path: "/headway-<uid>/<20 hex>.sock" follows.
+SOCKET_ROOM = 107 - len("/headway-4294967295/") - 25
 FORWARDED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT)
-
-
 TRUE = frozenset({"1", "true", "yes", "on"})
+FALSE = frozenset({"0", "false", "no", "off"})
 
 
 def enabled(environment: Mapping[str, str] | None = None) -> bool:
     given = os.environ if environment is None else environment
-    return given.get("HEADWAY_WARM", "1").strip().lower() not in {
-        "0",
-        "false",
-        "no",
-        "off",
-    }
+    return given.get("HEADWAY_WARM", "1").strip().lower() not in FALSE
 
 
 def _package() -> str:
@@ -83,8 +79,13 @@ def key() -> str:
 
 
 def _folder() -> str | None:
-    """A folder only this user can enter, or None when that cannot be had."""
-    base = os.environ.get("XDG_RUNTIME_DIR") or os.environ.get("TMPDIR") or "/tmp"
+    """A folder only this user can enter, or None when that cannot be had.
+
+    The first of $XDG_RUNTIME_DIR, $TMPDIR and /tmp short enough for a socket
+    path (the kernel takes at most 107 bytes).
+    """
+    bases = [os.environ.get("XDG_RUNTIME_DIR"), os.environ.get("TMPDIR"), "/tmp"]
+    base = next(b for b in bases if b is not None and len(b) <= SOCKET_ROOM)
     folder = os.path.join(base, f"headway-{os.getuid()}")
     try:
         os.mkdir(folder, 0o700)
@@ -113,7 +114,7 @@ def code_fingerprint() -> str:
     return hashlib.sha256(seed.encode()).hexdigest()
 
 
-# --- the wire: length-prefixed JSON messages ---------------------------------
+# --- the wire: length-prefixed marshal messages ------------------------------
 
 
 def _send(
@@ -259,7 +260,10 @@ def serve_one() -> int:
     with suppress(FileNotFoundError):
         os.unlink(path)
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    listener.bind(path)
+    try:
+        listener.bind(path)
+    except OSError:
+        return 0
     os.chmod(path, 0o600)
     listener.listen(1)
     try:
@@ -320,6 +324,8 @@ def _serve(connection: socket.socket, name: str, fingerprint: str) -> int:
         or not argv
         or DECLINED.intersection(argv)
     ):
+        for fd in fds:
+            os.close(fd)
         _send(connection, {"ok": False})
         return 0
     # Behave as a command in the foreground would, whatever this process was

@@ -88,3 +88,22 @@ def test_help_answers_without_a_data_directory(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert b"log" in result.stdout
     assert not (tmp_path / "never-created").exists()
+
+
+def test_an_import_leaves_no_write_ahead_log_behind(tmp_path: Path) -> None:
+    # Left in the WAL, a big import is copied again by every later commit.
+    journal = tmp_path / "journal.txt"
+    journal.write_text(
+        "\n".join(
+            f"[2025-01-{day % 28 + 1:02d} 09:{day % 60:02d}] Entry {day} about the "
+            f"billing pipeline and its {day} retries.\n"
+            for day in range(3_000)
+        ),
+        encoding="utf-8",
+    )
+    data_dir = tmp_path / "headway"
+    result = headway(data_dir, "import", "jrnl", str(journal))
+    assert result.returncode == 0, result.stderr
+    assert b"Imported 3000 entries" in result.stdout
+    wal = data_dir / "headway.sqlite3-wal"
+    assert not wal.exists() or wal.stat().st_size == 0

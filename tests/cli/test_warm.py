@@ -12,6 +12,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,8 +27,8 @@ HEADWAY = [sys.executable, "-m", "headway"]
 class Place:
     def __init__(self, root: Path) -> None:
         self.data = root / "data"
-        self.run = root / "run"
-        self.run.mkdir()
+        # Its own short folder: pytest's paths can be too long for a socket.
+        self.run = Path(tempfile.mkdtemp(prefix="hw-", dir="/tmp"))
         base = {k: v for k, v in os.environ.items() if not k.startswith("HEADWAY_")}
         base.pop("DATABASE_URL", None)
         base.pop("XDG_RUNTIME_DIR", None)
@@ -85,12 +86,12 @@ def place(tmp_path: Path) -> Iterator[Place]:
     here = Place(tmp_path)
     yield here
     for folder in tmp_path.iterdir():  # every data directory a test made
-        if folder != here.run:
-            subprocess.run(["rm", "-rf", str(folder)], check=True)
+        subprocess.run(["rm", "-rf", str(folder)], check=True)
     deadline = time.monotonic() + 30
     while here.workers() and time.monotonic() < deadline:
         time.sleep(0.2)
     assert here.workers() == [], "a worker outlived its data directory"
+    subprocess.run(["rm", "-rf", str(here.run)], check=True)
 
 
 def served_warm(result: subprocess.CompletedProcess[str]) -> bool:
@@ -203,14 +204,26 @@ def test_the_key_follows_the_settings_environment(
     assert warm.key() != here  # the same words name another directory
 
 
-def test_a_socket_folder_others_can_enter_is_not_used(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+def test_a_folder_too_long_for_a_socket_path_is_passed_over(
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
-    monkeypatch.setenv("TMPDIR", str(tmp_path))
-    assert warm._folder() == str(tmp_path / f"headway-{os.getuid()}")
-    (tmp_path / f"headway-{os.getuid()}").chmod(0o755)
-    assert warm._folder() is None
+    monkeypatch.setenv("TMPDIR", "/tmp/" + "x" * 80)
+    assert warm._folder() == f"/tmp/headway-{os.getuid()}"
+
+
+def test_a_socket_folder_others_can_enter_is_not_used(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    base = Path(tempfile.mkdtemp(prefix="hw-", dir="/tmp"))  # short enough
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    monkeypatch.setenv("TMPDIR", str(base))
+    try:
+        assert warm._folder() == str(base / f"headway-{os.getuid()}")
+        (base / f"headway-{os.getuid()}").chmod(0o755)
+        assert warm._folder() is None
+    finally:
+        subprocess.run(["rm", "-rf", str(base)], check=True)
 
 
 def test_the_code_fingerprint_changes_when_a_file_does(

@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
 
+from headway.core.models import bulk_write_done
 from headway.core.text import clean_text
 from headway.journal import search
 from headway.journal.models import BODY_MAX, TITLE_MAX, Entry, EntryKind
@@ -70,6 +71,7 @@ def entries_import(
             _insert(batch, tags)
             if progress:
                 progress(len(batch))
+    bulk_write_done()
     for row in rows:
         summary.by_kind[row.kind] = summary.by_kind.get(row.kind, 0) + 1
     summary.created = len(rows)

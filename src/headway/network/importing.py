@@ -19,6 +19,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from headway.core.errors import HeadwayError, error_text
+from headway.core.models import bulk_write_done
 from headway.core.text import clean_text
 from headway.exchange.contact_records import ContactRecord, ParsedContacts
 from headway.network import cleaning
@@ -257,6 +258,7 @@ def contacts_import(
         raise ImportRejected(plan.report.errors)
     with transaction.atomic():
         _write(owner=owner, plan=plan)
+    bulk_write_done()
     return plan.report
 
 
