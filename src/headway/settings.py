@@ -134,12 +134,14 @@ DATABASES = {
 }
 DATABASE_IS_SQLITE = DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
 
-INSTALLED_APPS = [
+# Apps only the web server uses. The CLI's data commands leave them out of the
+# app registry to start faster (core.bootstrap.django_setup); no data model
+# points at theirs, and the CLI never deletes a user, so nothing a data
+# command writes or deletes needs them. Migrations always run with every app.
+WEB_APPS = (
     # The simple config skips admin autodiscovery at start-up (urls.py runs
     # it), so CLI commands, which never route a URL, start faster.
     "django.contrib.admin.apps.SimpleAdminConfig",
-    "django.contrib.auth",
-    "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
@@ -148,6 +150,12 @@ INSTALLED_APPS = [
     "template_partials",
     "axes",
     "csp",
+)
+INSTALLED_APPS = [
+    WEB_APPS[0],  # the admin's templates come first
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    *WEB_APPS[1:],
     "headway.core",
     "headway.accounts",
     "headway.growth",
@@ -157,24 +165,6 @@ INSTALLED_APPS = [
     "headway.reviews",
     "headway.exchange",
 ]
-
-# Apps only the web server uses. The CLI's data commands leave them out of the
-# app registry to start faster (core.bootstrap.django_setup); no data model
-# points at theirs, and the CLI never deletes a user, so nothing a data
-# command writes or deletes needs them. Migrations always run with every app.
-WEB_APPS = frozenset(
-    {
-        "django.contrib.admin.apps.SimpleAdminConfig",
-        "django.contrib.sessions",
-        "django.contrib.messages",
-        "whitenoise.runserver_nostatic",
-        "django.contrib.staticfiles",
-        "django_htmx",
-        "template_partials",
-        "axes",
-        "csp",
-    }
-)
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -118,31 +118,6 @@ def _tags_by_contact(*, owner: Any) -> dict[int, list[str]]:
     return tags
 
 
-def contact_facts(
-    *, contact: Contact, touches: Touches, tiers: dict[int, coach.Cadence],
-    tags: list[str],
-) -> coach.ContactFacts:  # fmt: skip
-    return coach.ContactFacts(
-        id=contact.pk,
-        name=contact.name,
-        strength=contact.strength,
-        cadence=coach.cadence_for(
-            strength=contact.strength,
-            tiers=tiers,
-            ideal_override=contact.cadence_ideal_days,
-            max_override=contact.cadence_max_days,
-        ),
-        started_on=contact.met_on or timezone.localdate(contact.created),
-        last_touch=touches.last,
-        tags=tuple(sorted(tags)),
-        follow_up_since=contact.follow_up_since,
-        follow_up_by=contact.follow_up_by,
-        open_promise_on=touches.open_promise,
-        last_mentor_meeting=touches.last_meeting,
-        last_message_after_meeting=touches.last_thanks,
-    )
-
-
 @dataclass(frozen=True)
 class DueRow:
     item: coach.DueItem
@@ -157,15 +132,17 @@ _DUE_FIELDS = (
 _DueFields = namedtuple("_DueFields", _DUE_FIELDS)  # type: ignore[misc]
 
 
-def _due_rows(*, owner: Any) -> list[Any]:
+def _due_rows(*, owner: Any, contact_ids: list[int] | None = None) -> list[Any]:
     """Every contact's due-list columns, read straight from the cursor.
 
     At 5,000 contacts the ORM's per-value converters cost as much as the rest
     of the due list (bench/bench_network.py). Both drivers already return
     dates as dates; the one datetime, `created`, is made aware where it is read.
     """
-    contacts = Contact.objects.for_owner(owner).order_by().values_list(*_DUE_FIELDS)
-    sql, params = contacts.query.sql_with_params()
+    contacts = Contact.objects.for_owner(owner).order_by()
+    if contact_ids is not None:
+        contacts = contacts.filter(pk__in=contact_ids)
+    sql, params = contacts.values_list(*_DUE_FIELDS).query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [_DueFields._make(row) for row in cursor.fetchall()]
@@ -214,11 +191,6 @@ def due_list(*, owner: Any, today: date | None = None) -> list[DueRow]:
     tiers = tiers_for(owner=owner)
     tags = _tags_by_contact(owner=owner)
     entries = _entry_touches(owner=owner, contact_ids=None)
-    preferences = preferences_get(owner=owner)
-    rhythm = coach.MentorRhythm(
-        update_days=preferences.mentor_update_days,
-        thanks_days=preferences.mentor_thanks_days,
-    )
     rows = _due_rows(owner=owner)
     organisation = {row.id: row.organisation for row in rows}
     facts = [
@@ -229,8 +201,16 @@ def due_list(*, owner: Any, today: date | None = None) -> list[DueRow]:
         DueRow(
             item, organisation[item.contact_id], sorted(tags.get(item.contact_id, []))
         )
-        for item in coach.due_list(facts, today, rhythm)
+        for item in coach.due_list(facts, today, _rhythm(owner=owner))
     ]
+
+
+def _rhythm(*, owner: Any) -> coach.MentorRhythm:
+    preferences = preferences_get(owner=owner)
+    return coach.MentorRhythm(
+        update_days=preferences.mentor_update_days,
+        thanks_days=preferences.mentor_thanks_days,
+    )
 
 
 def contacts_filtered(
@@ -343,18 +323,14 @@ def reciprocity_of(*, owner: Any, contact: Contact) -> coach.Reciprocity:
 
 
 def contact_state(*, owner: Any, contact: Contact, today: date) -> coach.DueItem | None:
-    touches = touches_by_contact(owner=owner, contact_ids=[contact.pk])
-    preferences = preferences_get(owner=owner)
-    facts = contact_facts(
-        contact=contact,
-        touches=touches.get(contact.pk, Touches()),
-        tiers=tiers_for(owner=owner),
-        tags=contact.tag_names,
-    )
-    rhythm = coach.MentorRhythm(
-        preferences.mentor_update_days, preferences.mentor_thanks_days
-    )
-    return coach.contact_due(facts, today, rhythm)
+    """One contact's place in the due list, read the way the due list reads it."""
+    (row,) = _due_rows(owner=owner, contact_ids=[contact.pk])
+    entries = _entry_touches(owner=owner, contact_ids=[contact.pk])
+    facts = _facts(
+        row, entries.get(contact.pk, (None, None)), tiers_for(owner=owner),
+        contact.tag_names,
+    )  # fmt: skip
+    return coach.contact_due(facts, today, _rhythm(owner=owner))
 
 
 @dataclass(frozen=True)
