@@ -10,12 +10,12 @@ PYTEST_ARGS ?=
 # Tests never touch your real data directory.
 TEST_ENV := HEADWAY_DATA_DIR=$$(mktemp -d) HEADWAY_SECRET_KEY=insecure-key-for-tests-only HEADWAY_WARM=0
 
-.PHONY: run test lint typecheck pytest pytest-sqlite pytest-postgres browser-deps assets bench clean
+.PHONY: run test lint imports typecheck pytest pytest-sqlite pytest-postgres browser-deps assets bench clean
 
 run: $(STAMP) assets
 	$(BIN)/headway serve --host $(HOST) --port $(PORT)
 
-test: $(DEV_STAMP) assets browser-deps lint typecheck pytest
+test: $(DEV_STAMP) assets browser-deps lint imports typecheck pytest
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,10 @@ browser-deps:
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# The dependency direction (docs/architecture.md), checked by import-linter.
+imports: $(DEV_STAMP)
+	$(BIN)/lint-imports --no-cache
 
 typecheck: $(DEV_STAMP)
 	$(BIN)/mypy

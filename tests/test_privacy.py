@@ -19,10 +19,10 @@ from django.apps import apps
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from headway.accounts.shares import share_create
 from headway.goals.services import checkin_create, goal_create
 from headway.journal.services import entry_create
 from headway.network.services import contact_create, interaction_log
+from headway.sharing.shares import share_create
 
 MARKER = "Zanzibarmarker"
 # Routes opened by a secret in the URL rather than by a session; their own
@@ -37,7 +37,7 @@ OPEN_ROUTES = {
     "sample-by-link",
 }
 # Pages for the person a share names, not for its owner (tests/goals cover them).
-RECIPIENT_ROUTES = {"for-user"}
+RECIPIENT_ROUTES = {"for-user", "sample-for-user"}
 
 
 class NamedBytes(io.BytesIO):

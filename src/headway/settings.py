@@ -162,8 +162,8 @@ INSTALLED_APPS = [
     "headway.goals",
     "headway.journal",
     "headway.network",
+    "headway.sharing",
     "headway.reviews",
-    "headway.exchange",
 ]
 
 MIDDLEWARE = [
@@ -221,7 +221,7 @@ AUTH_PASSWORD_VALIDATORS = [
     )
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:dashboard"
+LOGIN_REDIRECT_URL = "reviews:dashboard"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 AXES_FAILURE_LIMIT = 10

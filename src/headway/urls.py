@@ -11,13 +11,15 @@ from headway.core.views import healthz
 admin.autodiscover()
 
 urlpatterns = [
+    path("", include("headway.reviews.urls")),
     path("", include("headway.core.urls")),
     path("", include("headway.accounts.urls")),
     path("log/", include("headway.journal.urls")),
     path("", include("headway.journal.portfolio_urls")),
+    path("goals/shares/", include("headway.sharing.owner_urls")),
     path("goals/", include("headway.goals.urls")),
     path("growth/", include("headway.growth.urls")),
-    path("share/", include("headway.accounts.share_urls")),
+    path("share/", include("headway.sharing.urls")),
     path("network/", include("headway.network.urls")),
     path("api/v1/", api.urls),
     path("healthz", healthz, name="healthz"),

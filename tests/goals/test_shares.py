@@ -14,7 +14,8 @@ from django.test import Client
 from django.utils import timezone
 
 from headway.accounts.models import Share, ShareComment
-from headway.accounts.shares import (
+from headway.journal.models import Entry
+from headway.sharing.shares import (
     TooManyComments,
     share_by_token,
     share_comment,
@@ -22,7 +23,6 @@ from headway.accounts.shares import (
     share_create,
     share_revoke,
 )
-from headway.journal.models import Entry
 from tests.factories import EntryFactory
 from tests.goals.factories import GoalFactory
 

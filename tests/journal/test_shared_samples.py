@@ -8,9 +8,9 @@ from typing import Any
 import time_machine
 from django.test import Client
 
-from headway.accounts.shares import share_create, share_revoke
 from headway.goals.services import goal_create
 from headway.journal.services import entry_create
+from headway.sharing.shares import share_create, share_revoke
 from tests.factories import upload
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from django.test import Client
 
 from headway.accounts.models import Share
-from headway.accounts.shares import share_create
+from headway.sharing.shares import share_create
 from tests.goals.factories import GoalFactory
 
 

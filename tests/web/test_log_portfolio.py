@@ -135,8 +135,8 @@ def test_someone_signed_out_is_sent_to_sign_in(alice: Any, client: Client) -> No
 
 
 def shared_sample(alice: Any, *, share_entry: bool, recipient: str) -> tuple[Any, Any]:
-    from headway.accounts.shares import share_create
     from headway.goals.models import Goal
+    from headway.sharing.shares import share_create
 
     goal = Goal.objects.create(owner=alice, statement="Speak at two meetups")
     entry = entry_create(
@@ -164,7 +164,7 @@ def test_a_user_the_share_names_downloads_a_shared_entrys_file(
     alice: Any, bob: Any, bob_client: Client
 ) -> None:
     sample, share = shared_sample(alice, share_entry=True, recipient="bob")
-    response = bob_client.get(f"/samples/{sample.pk}/download/?share={share.pk}")
+    response = bob_client.get(f"/share/with-me/{share.pk}/samples/{sample.pk}")
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"deck bytes"  # type: ignore[attr-defined]
 
@@ -175,9 +175,9 @@ def test_a_share_without_the_entry_or_for_someone_else_is_a_404(
 ) -> None:
     sample, share = shared_sample(alice, share_entry=False, recipient="bob")
     assert (
-        bob_client.get(f"/samples/{sample.pk}/download/?share={share.pk}").status_code
+        bob_client.get(f"/share/with-me/{share.pk}/samples/{sample.pk}").status_code
         == 404
     )
     other, for_charlie = shared_sample(alice, share_entry=True, recipient="charlie")
-    url = f"/samples/{other.pk}/download/?share={for_charlie.pk}"
+    url = f"/share/with-me/{for_charlie.pk}/samples/{other.pk}"
     assert bob_client.get(url).status_code == 404

@@ -6,7 +6,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
-from headway.accounts.shares_api import router as shares_router
 from headway.api.auth import API_AUTH
 from headway.core.errors import HeadwayError, error_text
 from headway.goals.api import coach_router as smart_router
@@ -15,6 +14,7 @@ from headway.growth.api import router as growth_router
 from headway.journal.api import coach_router as near_router
 from headway.journal.api import router as journal_router
 from headway.network.api import contacts_router, network_router
+from headway.sharing.api import router as shares_router
 
 api = NinjaAPI(
     title="Headway API",

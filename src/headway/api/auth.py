@@ -19,8 +19,3 @@ class PersonalToken(HttpBearer):
 
 
 API_AUTH = [PersonalToken(), django_auth]
-
-
-def request_owner(request: HttpRequest) -> Any:
-    """The authenticated user; ninja sets `auth` on the request, untyped."""
-    return request.auth  # type: ignore[attr-defined]

@@ -18,8 +18,12 @@ def init() -> None:
     """Create the data directory, apply migrations and create the owner."""
     from headway.core.bootstrap import initialise
 
-    owner = initialise(verbose=False)
+    initialise(verbose=False)
     from django.conf import settings
+
+    from headway.accounts.services import owner_ensure
+
+    owner = owner_ensure() if settings.LOCAL_MODE else None
 
     where = settings.DATABASES["default"]["NAME"]
     who = f" for {owner.get_username()}" if owner is not None else ""

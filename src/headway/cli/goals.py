@@ -268,8 +268,8 @@ def share_create(
 ) -> None:
     """Share goals and print the link (shown only once)."""
     owner = current_owner()
-    from headway.accounts.shares import share_create as create
-    from headway.accounts.shares import share_url
+    from headway.sharing.shares import share_create as create
+    from headway.sharing.shares import share_url
 
     share, token = create(
         owner=owner, goal_ids=goal, days=days, include_entries=entries, recipient=user
@@ -285,7 +285,7 @@ def share_list(
 ) -> None:
     """List your shares: what they show, until when, revoked or not."""
     owner = current_owner()
-    from headway.accounts.shares import shares_list
+    from headway.sharing.shares import shares_list
 
     found: list[dict[str, Any]] = [
         {
@@ -313,7 +313,7 @@ def share_list(
 def share_revoke(share_id: int = typer.Argument(..., help="The share's id.")) -> None:
     """Revoke a share: its link answers 404 from now on."""
     owner = current_owner()
-    from headway.accounts.shares import share_revoke as revoke
+    from headway.sharing.shares import share_revoke as revoke
 
     revoke(owner=owner, share_id=share_id)
     typer.echo(f"Revoked share {share_id}.")

@@ -6,7 +6,6 @@ import gc
 import hashlib
 import os
 from pathlib import Path
-from typing import Any
 
 _ready = False
 
@@ -75,8 +74,9 @@ def schema_fingerprint() -> str:
     return hashlib.sha256(seed.encode()).hexdigest()
 
 
-def initialise(*, verbose: bool = False) -> Any:
-    """Apply migrations and, in local mode, create the owner. Safe to repeat."""
+def initialise(*, verbose: bool = False) -> None:
+    """Apply migrations. Safe to repeat. (The CLI creates the local owner: core
+    knows no app, see docs/architecture.md.)"""
     from django.conf import settings
     from django.core.management import call_command
 
@@ -85,13 +85,7 @@ def initialise(*, verbose: bool = False) -> Any:
         raise RuntimeError("Migrations need every app: initialise before a data setup.")
     settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
     call_command("migrate", interactive=False, verbosity=1 if verbose else 0)
-    owner = None
-    if settings.LOCAL_MODE:
-        from headway.accounts.services import owner_ensure
-
-        owner = owner_ensure()
     stamp_write()
-    return owner
 
 
 def stamp_write() -> None:

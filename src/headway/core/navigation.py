@@ -23,7 +23,7 @@ class NavItem:
 
 
 NAVIGATION = (
-    NavItem("Dashboard", "core:dashboard"),
+    NavItem("Dashboard", "reviews:dashboard"),
     NavItem("Log", "journal:entry-list"),
     NavItem("Goals", "goals:goal-list"),
     NavItem("Network", "network:home"),

@@ -6,6 +6,5 @@ from headway.core import views
 
 app_name = "core"
 urlpatterns = [
-    path("", views.dashboard, name="dashboard"),
     path("section/<slug:name>/", views.section, name="section"),
 ]

@@ -9,8 +9,8 @@ from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 from ninja.params.functions import Path
 
-from headway.api.auth import request_owner
 from headway.coach.smart import GoalDraft, smart_check
+from headway.core.auth import request_owner
 from headway.goals import selectors, services
 from headway.goals.models import GoalStatus
 

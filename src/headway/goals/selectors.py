@@ -100,13 +100,10 @@ def goal_as_dict(goal: Goal, *, today: date | None = None) -> dict[str, Any]:
 
 
 def goal_entries(goal: Goal) -> list[Any]:
-    """The owner's log entries linked to this goal, newest first."""
-    from headway.journal.models import Entry
-
+    """The owner's log entries linked to this goal, newest first (the log sits
+    above goals, so they are reached through the reverse relation)."""
     return list(
-        Entry.objects.for_owner(goal.owner_id)
-        .filter(goals=goal)
-        .order_by("-occurred_on", "-pk")
+        goal.entries.filter(owner_id=goal.owner_id).order_by("-occurred_on", "-pk")
     )
 
 

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from django.urls import path
 
-from headway.accounts import share_views
 from headway.goals import views
 
 app_name = "goals"
@@ -10,8 +9,6 @@ urlpatterns = [
     path("", views.goal_list, name="goal-list"),
     path("new/", views.goal_create, name="goal-create"),
     path("coach/", views.goal_coach, name="goal-coach"),
-    path("shares/", share_views.share_list, name="share-list"),
-    path("shares/<int:pk>/revoke/", share_views.share_revoke, name="share-revoke"),
     path("<int:pk>/", views.goal_detail, name="goal-detail"),
     path("<int:pk>/edit/", views.goal_edit, name="goal-edit"),
     path("<int:pk>/check-in/", views.goal_checkin, name="goal-checkin"),

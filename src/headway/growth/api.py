@@ -7,7 +7,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
-from headway.api.auth import request_owner
+from headway.core.auth import request_owner
 from headway.growth import selectors, services
 
 router = Router()

@@ -9,8 +9,8 @@ from django.http import HttpRequest
 from ninja import Field, File, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
-from headway.api.auth import request_owner
 from headway.coach.near import NearInput, near_score
+from headway.core.auth import request_owner
 from headway.core.text import field_error
 from headway.journal import selectors, services
 from headway.journal.models import NEAR_MAX, EntryKind

@@ -212,27 +212,8 @@ def sample_get(*, owner: Any, pk: int) -> WorkSample:
     return sample
 
 
-def sample_shared(*, user: Any, pk: int, share_id: int) -> WorkSample:
-    """A sample someone shared with this user: its entry must be in the share.
-
-    Anything else — no such share, revoked, expired, or an entry the share
-    does not include — is the same 404 as a wrong id.
-    """
-    from headway.accounts.shares import share_for_recipient
-
-    return sample_in_share(
-        share=share_for_recipient(user=user, share_id=share_id), pk=pk
-    )
-
-
-def sample_by_link(*, token: str, pk: int) -> WorkSample:
-    """A sample reached through a secret share link that includes its entry."""
-    from headway.accounts.shares import share_by_token
-
-    return sample_in_share(share=share_by_token(token=token), pk=pk)
-
-
 def sample_in_share(*, share: Any, pk: int) -> WorkSample:
+    """A sample of an entry the given share includes; anything else is a 404."""
     sample: WorkSample = get_object_or_404(
         WorkSample.objects.for_owner(share.owner).filter(entry__in=share.entries.all()),
         pk=pk,

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from django.apps import apps
 from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -28,7 +29,6 @@ from headway.journal.models import (
     Tag,
     WorkSample,
 )
-from headway.network.models import Contact
 
 
 def occurred_on_parse(value: str | date | None, *, today: date | None = None) -> date:
@@ -100,7 +100,11 @@ def entry_create(
     tag_names = tag_names_clean(tags)
     skill_names = skill_names_clean(skills)
     goals = owned_rows(owner=owner, model=Goal, ids=goal_ids, field="goals")
-    contacts = owned_rows(owner=owner, model=Contact, ids=contact_ids, field="contacts")
+    # The network sits above the log: its contacts are named, not imported.
+    contact_model = apps.get_model("network", "Contact")
+    contacts = owned_rows(
+        owner=owner, model=contact_model, ids=contact_ids, field="contacts"
+    )
     entry.full_clean(exclude=["search_text"])
     urls = samples.links_check(links)
     files = samples.files_check(attachments)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -234,28 +233,8 @@ def portfolio(request: HttpRequest) -> HttpResponse:
 
 
 def sample_download(request: HttpRequest, pk: int) -> HttpResponseBase:
-    """The owner downloads, and so does a user a share names (`?share=ID`) when
-    the share includes the entry; anyone else gets the same 404 as a wrong id.
-    """
-    share_id = request.GET.get("share", "")
-    if share_id.isdigit():
-        sample = selectors.sample_shared(
-            user=request.user, pk=pk, share_id=int(share_id)
-        )
-    else:
-        sample = selectors.sample_get(owner=request.user, pk=pk)
-    return sample_response(sample)
-
-
-@login_not_required
-def sample_download_by_link(
-    request: HttpRequest, token: str, pk: int
-) -> HttpResponseBase:
-    """A viewer of a secret share link downloads the samples of shared entries."""
-    response = sample_response(selectors.sample_by_link(token=token, pk=pk))
-    response["Referrer-Policy"] = "same-origin"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    """The owner downloads a work sample; anyone else gets a 404."""
+    return sample_response(selectors.sample_get(owner=request.user, pk=pk))
 
 
 def sample_response(sample: WorkSample) -> HttpResponseBase:

@@ -10,7 +10,7 @@ from ninja import Field, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.params.functions import File, Form, Path, Query
 
-from headway.api.auth import request_owner
+from headway.core.auth import request_owner
 from headway.core.errors import HeadwayError
 from headway.exchange import linkedin, vcard
 from headway.exchange.contact_records import MAX_IMPORT_BYTES

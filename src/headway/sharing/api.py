@@ -8,9 +8,9 @@ from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 from ninja.params.functions import Path
 
-from headway.accounts import shares
 from headway.accounts.models import Share
-from headway.api.auth import request_owner
+from headway.core.auth import request_owner
+from headway.sharing import shares
 
 router = Router()
 ID_MAX = 2**31 - 1

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_not_required, login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from headway.accounts import shares
 from headway.accounts.models import Share
 from headway.core.errors import HeadwayError
 from headway.core.forms import add_service_error
@@ -19,6 +18,9 @@ from headway.core.rendering import render_page
 from headway.goals.forms import CommentForm, ShareForm
 from headway.goals.models import GoalStatus
 from headway.goals.selectors import goals_list, progress_of
+from headway.journal.selectors import sample_in_share
+from headway.journal.views import sample_response
+from headway.sharing import shares
 
 
 def share_list(request: HttpRequest) -> HttpResponse:
@@ -37,7 +39,7 @@ def share_list(request: HttpRequest) -> HttpResponse:
             form = ShareForm(goals=goals)
     return render_page(
         request,
-        "accounts/share_list.html",
+        "sharing/share_list.html",
         {
             "form": form,
             "link": link,
@@ -50,7 +52,7 @@ def share_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 def share_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     shares.share_revoke(owner=request.user, share_id=pk)
-    return redirect("goals:share-list")
+    return redirect("shares:share-list")
 
 
 def share_by_link(request: HttpRequest, token: str) -> HttpResponse:
@@ -68,7 +70,7 @@ def share_for_user(request: HttpRequest, pk: int) -> HttpResponse:
 def shared_with_me(request: HttpRequest) -> HttpResponse:
     return render_page(
         request,
-        "accounts/share_with_me.html",
+        "sharing/share_with_me.html",
         {"shares": shares.shares_with(user=request.user)},
     )
 
@@ -88,7 +90,7 @@ def _share_page(request: HttpRequest, share: Share, *, token: str = "") -> HttpR
             form = CommentForm()
     response = render_page(
         request,
-        "accounts/share_view.html",
+        "sharing/share_view.html",
         {
             "share": share,
             "token": token,
@@ -112,3 +114,25 @@ def _items(share: Share) -> list[dict[str, Any]]:
         {"goal": goal, "progress": progress_of(goal, today=today), "entries": entries}
         for goal, entries in shares.share_contents(share)
     ]
+
+
+@login_required
+def sample_download_for_user(
+    request: HttpRequest, share_pk: int, pk: int
+) -> HttpResponseBase:
+    """A user a share names downloads the samples of the entries it includes;
+    anyone else gets the same 404 as a wrong id."""
+    share = shares.share_for_recipient(user=request.user, share_id=share_pk)
+    return sample_response(sample_in_share(share=share, pk=pk))
+
+
+@login_not_required
+def sample_download_by_link(
+    request: HttpRequest, token: str, pk: int
+) -> HttpResponseBase:
+    """A viewer of a secret share link downloads the samples of shared entries."""
+    share = shares.share_by_token(token=token)
+    response = sample_response(sample_in_share(share=share, pk=pk))
+    response["Referrer-Policy"] = "same-origin"
+    response["Cache-Control"] = "private, no-store"
+    return response

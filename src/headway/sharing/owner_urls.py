@@ -1,0 +1,13 @@
+"""/goals/shares/…: the owner's own shares, listed and revoked."""
+
+from __future__ import annotations
+
+from django.urls import path
+
+from headway.sharing import views
+
+app_name = "shares"
+urlpatterns = [
+    path("", views.share_list, name="share-list"),
+    path("<int:pk>/revoke/", views.share_revoke, name="share-revoke"),
+]
