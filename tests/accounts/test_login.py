@@ -34,7 +34,7 @@ def test_login_url_prints_a_link_that_signs_in_once(alice: Any) -> None:
     client = Client()
     first = client.get(token_path(url))
     assert first.status_code == 302
-    assert client.get("/").status_code == 200
+    assert client.get("/", follow=True).status_code == 200
     assert Client().get(token_path(url)).status_code == 403
 
 
@@ -86,7 +86,7 @@ def test_server_mode_signs_in_with_a_password(db: None) -> None:
         "/login/", {"username": "dana", "password": "correct horse battery staple"}
     )
     assert response.status_code == 302
-    assert client.get("/").status_code == 200
+    assert client.get("/", follow=True).status_code == 200
 
 
 @override_settings(LOCAL_MODE=False, MODE="server")

@@ -56,6 +56,10 @@ def test_the_dashboard_shows_nothing_of_another_user(
     behind_goal(alice, "Alice goal Zanzibar")
     contact_create(owner=alice, name="Alice friend Zanzibar", strength=5)
     EntryFactory(owner=alice, title="Alice entry Zanzibar")
+    start = bob_client.get("/", follow=True)
+    assert start.redirect_chain[-1][0] == "/start/profile/"
+    assert "Zanzibar" not in start.content.decode()
+    bob_client.post("/start/finish/")
     page = bob_client.get("/").content.decode()
     assert "Zanzibar" not in page
     assert "No active goals" in page

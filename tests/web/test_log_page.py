@@ -35,10 +35,11 @@ def test_the_health_check_answers_without_signing_in(db: None) -> None:
 
 
 def test_every_navigation_section_has_a_page(alice_client: Client) -> None:
-    page = alice_client.get("/").content.decode()
-    for label in ["Dashboard", "Log", "Goals", "Network", "Growth", "Reviews"]:
+    page = alice_client.get("/log/").content.decode()
+    labels = ["Dashboard", "Log", "Goals", "Network", "Growth", "Rhythm", "Reviews"]
+    for label in [*labels, "Profile"]:
         assert f">{label}</a>" in page
-    for path in ["/goals/", "/network/", "/growth/", "/section/reviews/"]:
+    for path in ["/goals/", "/network/", "/growth/", "/rhythm/", "/profile/"]:
         assert alice_client.get(path).status_code == 200
     assert alice_client.get("/section/goals/").status_code == 404
 

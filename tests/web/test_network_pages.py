@@ -45,7 +45,7 @@ def test_network_pages_need_a_signed_in_user(db: None, path: str) -> None:
 
 
 def test_the_navigation_points_at_the_network_page(alice_client: Client) -> None:
-    html = alice_client.get("/").content.decode()
+    html = alice_client.get("/log/").content.decode()
     assert '<a href="/network/">Network</a>' in html
 
 

@@ -99,3 +99,28 @@ class ShareComment(models.Model):
 
     def __str__(self) -> str:
         return f"comment by {self.author}"
+
+
+PROFILE_NAME_MAX = 120
+PROFILE_HEADLINE_MAX = 200
+PROFILE_LINKS_MAX = 10
+
+
+class Profile(OwnedModel):
+    """Who the owner is, as shares, reports and exports present them."""
+
+    name = models.CharField(max_length=PROFILE_NAME_MAX, blank=True)
+    email = models.EmailField(blank=True)
+    headline = models.CharField(max_length=PROFILE_HEADLINE_MAX, blank=True)
+    location = models.CharField(max_length=PROFILE_NAME_MAX, blank=True)
+    links = models.JSONField(default=list, blank=True)
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["owner"], name="profile_one_row")
+        ]
+
+    def __str__(self) -> str:
+        return self.name or "profile"

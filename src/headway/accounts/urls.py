@@ -3,11 +3,12 @@ from __future__ import annotations
 from django.contrib.auth.views import LogoutView
 from django.urls import path
 
-from headway.accounts import views
+from headway.accounts import profile_views, views
 
 app_name = "accounts"
 urlpatterns = [
     path("login/", views.login_page, name="login"),
     path("login/<str:token>", views.login_with_token, name="login-token"),
     path("logout/", LogoutView.as_view(), name="logout"),
+    path("profile/", profile_views.profile_page, name="profile"),
 ]

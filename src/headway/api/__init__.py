@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
+from headway.accounts.api import profile_router
 from headway.api.auth import API_AUTH
 from headway.core.errors import HeadwayError, error_text
 from headway.goals.api import coach_router as smart_router
@@ -14,6 +15,7 @@ from headway.growth.api import router as growth_router
 from headway.journal.api import coach_router as near_router
 from headway.journal.api import router as journal_router
 from headway.network.api import contacts_router, network_router
+from headway.reviews.api import agenda_router, cadences_router
 from headway.sharing.api import router as shares_router
 
 api = NinjaAPI(
@@ -32,6 +34,9 @@ api.add_router("/priorities", growth_router, tags=["growth"])
 api.add_router("/shares", shares_router, tags=["shares"])
 api.add_router("/contacts", contacts_router, tags=["network"])
 api.add_router("/network", network_router, tags=["network"])
+api.add_router("/agenda", agenda_router, tags=["rhythm"])
+api.add_router("/cadences", cadences_router, tags=["rhythm"])
+api.add_router("/profile", profile_router, tags=["profile"])
 
 
 @api.exception_handler(ValidationError)

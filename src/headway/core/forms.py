@@ -5,8 +5,13 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
+from headway.core.errors import HeadwayError
 
-def add_service_error(form: forms.Form, error: ValidationError) -> None:
+
+def add_service_error(form: forms.Form, error: ValidationError | HeadwayError) -> None:
+    if isinstance(error, HeadwayError):
+        form.add_error(None, error.message)
+        return
     if not hasattr(error, "error_dict"):
         form.add_error(None, error)
         return

@@ -28,5 +28,7 @@ NAVIGATION = (
     NavItem("Goals", "goals:goal-list"),
     NavItem("Network", "network:home"),
     NavItem("Growth", "growth:index"),
+    NavItem("Rhythm", "reviews:rhythm"),
     NavItem("Reviews", "core:section", ("reviews",)),
+    NavItem("Profile", "accounts:profile"),
 )

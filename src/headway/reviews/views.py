@@ -1,42 +1,136 @@
-"""The dashboard: what needs attention now, composed from every area."""
+"""The dashboard and the rhythm page: what to do now, composed from every area."""
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.utils import timezone
+from typing import Any
 
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from headway.coach.near import looks_like_accomplishment
+from headway.core.errors import HeadwayError
+from headway.core.forms import add_service_error
+from headway.core.rendering import render_page
 from headway.goals.models import GoalStatus
 from headway.goals.selectors import goals_list, progress_of
-from headway.journal.models import Entry
-from headway.journal.selectors import entries_recent
+from headway.journal.models import TITLE_MAX, Entry, EntryKind
+from headway.journal.services import entry_create
 from headway.network.selectors import due_list
+from headway.reviews import onboarding, selectors, services
+from headway.reviews.forms import CadencesForm, QuickCaptureForm
 
 DASHBOARD_ROWS = 5
+AGENDA_ROWS = 8
 
 
 def dashboard(request: HttpRequest) -> HttpResponse:
-    """What needs attention now: goals off the line, people due, the latest log."""
-    today = timezone.localdate()
+    """What should I do now: the agenda first, then goals, evidence, people."""
     owner = request.user
-    entries = Entry.objects.for_owner(owner)
+    if onboarding.should_start(owner=owner):
+        return redirect("reviews:start")
+    return render_page(
+        request,
+        "reviews/dashboard.html",
+        _dashboard_context(owner, capture=QuickCaptureForm()),
+    )
+
+
+def _dashboard_context(owner: Any, *, capture: QuickCaptureForm) -> dict[str, Any]:
+    today = timezone.localdate()
+    due = due_list(owner=owner, today=today)
+    agenda = selectors.agenda(owner=owner, today=today, due_rows=due)
     goals = [
         (goal, progress_of(goal, today=today))
         for goal in goals_list(owner=owner, status=GoalStatus.ACTIVE)
     ]
-    due = due_list(owner=owner, today=today)
-    context = {
-        "recent": entries_recent(owner=owner, limit=DASHBOARD_ROWS),
-        "month_count": entries.filter(
-            occurred_on__year=today.year, occurred_on__month=today.month
-        ).count(),
-        "total_count": entries.count(),
+    accomplishments = Entry.objects.for_owner(owner).filter(
+        kind=EntryKind.ACCOMPLISHMENT
+    )
+    return {
+        "capture": capture,
+        "agenda": agenda[:AGENDA_ROWS],
+        "agenda_count": len(agenda),
+        "overdue_count": sum(1 for row in agenda if row.due < today),
+        "today": today,
         "goals": sorted(goals, key=lambda row: row[1].pace != "behind")[
             :DASHBOARD_ROWS
         ],
         "goal_count": len(goals),
         "behind_count": sum(1 for _, progress in goals if progress.pace == "behind"),
-        "due": due[:DASHBOARD_ROWS],
+        "accomplishments": list(
+            accomplishments.prefetch_related("tags", "samples")[:DASHBOARD_ROWS]
+        ),
         "due_count": len(due),
+        "start": onboarding.progress(owner=owner),
     }
-    return render(request, "reviews/dashboard.html", context)
+
+
+@require_POST
+def capture(request: HttpRequest) -> HttpResponse:
+    """The one-line capture at the top of the dashboard."""
+    form = QuickCaptureForm(request.POST)
+    if form.is_valid():
+        title = form.cleaned_data["title"]
+        kind = (
+            EntryKind.ACCOMPLISHMENT
+            if looks_like_accomplishment(title)
+            else EntryKind.NOTE
+        )
+        try:
+            entry = entry_create(owner=request.user, title=title[:TITLE_MAX], kind=kind)
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            return redirect("journal:entry-detail", entry.pk)
+    context = _dashboard_context(request.user, capture=form)
+    return render_page(request, "reviews/dashboard.html", context)
+
+
+def rhythm(request: HttpRequest) -> HttpResponse:
+    """Every cadence with its last and next date, and the whole agenda."""
+    owner = request.user
+    rows = selectors.cadences_list(owner=owner)
+    form = CadencesForm(
+        request.POST or None, current={row.kind: row.every_days for row in rows}
+    )
+    saved = False
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.cadences_set(owner=owner, every_days=form.cleaned_data)
+        except (ValidationError, HeadwayError) as error:
+            add_service_error(form, error)
+        else:
+            saved = True
+            rows = selectors.cadences_list(owner=owner)
+    return render_page(
+        request,
+        "reviews/rhythm.html",
+        {
+            "cadences": rows,
+            "form": form,
+            "saved": saved,
+            "agenda": selectors.agenda(owner=owner, today=timezone.localdate()),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@require_POST
+def cadence_done(request: HttpRequest, kind: str) -> HttpResponse:
+    services.cadence_done(owner=request.user, kind=kind)
+    return redirect("reviews:rhythm")
+
+
+@require_POST
+def agenda_mark(request: HttpRequest) -> HttpResponse:
+    """Settle an agenda item, or bring it back later."""
+    services.agenda_mark(
+        owner=request.user,
+        key=request.POST.get("key", ""),
+        done=request.POST.get("action") == "done",
+    )
+    target = request.POST.get("next", "")
+    return redirect("reviews:dashboard" if target == "dashboard" else "reviews:rhythm")

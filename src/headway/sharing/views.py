@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from headway.accounts.models import Share
+from headway.accounts.profile import display_name
 from headway.core.errors import HeadwayError
 from headway.core.forms import add_service_error
 from headway.core.rendering import render_page
@@ -93,6 +94,7 @@ def _share_page(request: HttpRequest, share: Share, *, token: str = "") -> HttpR
         "sharing/share_view.html",
         {
             "share": share,
+            "owner_name": display_name(share.owner),
             "token": token,
             "items": _items(share),
             "form": form,

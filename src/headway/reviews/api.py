@@ -1,0 +1,116 @@
+"""The rhythm over JSON: the agenda and the cadences."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Field, Router, Schema, Status
+
+from headway.coach.agenda import DEFAULT_DAYS
+from headway.core.auth import request_owner
+from headway.reviews import selectors, services
+
+agenda_router = Router()
+cadences_router = Router()
+
+
+class Detail(Schema):
+    detail: Any
+
+
+class AgendaItemOut(Schema):
+    due: str
+    kind: str
+    title: str
+    link: str
+    key: str = Field(
+        description="For an expiring certification or a promised adjustment, "
+        "what POST /agenda/{key}/done or /later settles; empty otherwise."
+    )
+
+
+class CadenceOut(Schema):
+    kind: str
+    label: str
+    every_days: int | None
+    on: bool
+    last_done: str | None
+    next_due: str | None
+
+
+class CadenceIn(Schema):
+    every_days: int | None = Field(
+        ..., description="Days between two; null switches the cadence off."
+    )
+
+
+class DoneIn(Schema):
+    date: str = Field("", description="When it was done; today when empty.")
+
+
+class LaterIn(Schema):
+    days: int = Field(30, description="Bring it back after this many days.")
+
+
+@agenda_router.get(
+    "", response={200: list[AgendaItemOut], 422: Detail}, summary="What is due"
+)
+def agenda_list(request: HttpRequest, days: int = DEFAULT_DAYS) -> Any:
+    if not 0 <= days <= 366:
+        return Status(422, {"detail": "days: choose between 0 and 366."})
+    rows = selectors.agenda(owner=request_owner(request), days=days)
+    return [selectors.agenda_as_dict(row) for row in rows]
+
+
+@agenda_router.post(
+    "/{key}/done", response={204: None, 404: Detail}, summary="Settle an item"
+)
+def agenda_done(request: HttpRequest, key: str) -> Any:
+    services.agenda_mark(owner=request_owner(request), key=key, done=True)
+    return Status(204, None)
+
+
+@agenda_router.post(
+    "/{key}/later",
+    response={204: None, 404: Detail, 422: Detail},
+    summary="Bring an item back later",
+)
+def agenda_later(request: HttpRequest, key: str, payload: LaterIn) -> Any:
+    services.agenda_mark(
+        owner=request_owner(request), key=key, done=False, later_days=payload.days
+    )
+    return Status(204, None)
+
+
+@cadences_router.get("", response=list[CadenceOut], summary="Every cadence")
+def cadences_list(request: HttpRequest) -> list[dict[str, Any]]:
+    rows = selectors.cadences_list(owner=request_owner(request))
+    return [selectors.cadence_as_dict(row) for row in rows]
+
+
+@cadences_router.put(
+    "/{kind}",
+    response={200: CadenceOut, 404: Detail, 422: Detail},
+    summary="Change or switch off a cadence",
+)
+def cadence_set(request: HttpRequest, kind: str, payload: CadenceIn) -> Any:
+    owner = request_owner(request)
+    row = services.cadence_set(owner=owner, kind=kind, every_days=payload.every_days)
+    return _one(owner, row.kind)
+
+
+@cadences_router.post(
+    "/{kind}/done",
+    response={200: CadenceOut, 404: Detail, 422: Detail},
+    summary="Record a cadence kept",
+)
+def cadence_done(request: HttpRequest, kind: str, payload: DoneIn) -> Any:
+    owner = request_owner(request)
+    row = services.cadence_done(owner=owner, kind=kind, on=payload.date or None)
+    return _one(owner, row.kind)
+
+
+def _one(owner: Any, kind: str) -> dict[str, Any]:
+    rows = selectors.cadences_list(owner=owner)
+    return next(selectors.cadence_as_dict(row) for row in rows if row.kind == kind)

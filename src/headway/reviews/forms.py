@@ -1,0 +1,91 @@
+"""Forms of the top layer: the guided start's own steps and the cadences."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from headway.journal.models import NEAR_MAX, TITLE_MAX
+from headway.reviews.models import CadenceKind
+from headway.reviews.services import EVERY_DAYS_MAX
+
+RANK_PLACES = 3
+
+
+class RankForm(forms.Form):
+    """The guided start ranks the top three; the Growth page ranks them all."""
+
+    def __init__(self, *args: Any, priorities: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [("", "— choose —"), *((p.pk, p.name) for p in priorities)]
+        for place in range(1, RANK_PLACES + 1):
+            self.fields[f"place_{place}"] = forms.TypedChoiceField(
+                label=f"Number {place}",
+                choices=choices,
+                coerce=int,
+                empty_value=None,
+                required=place == 1,
+            )
+
+    def chosen(self) -> list[int]:
+        places = (self.cleaned_data.get(f"place_{n}") for n in range(1, 4))
+        return list(dict.fromkeys(pk for pk in places if pk is not None))
+
+
+class AccomplishmentForm(forms.Form):
+    title = forms.CharField(
+        label="What did you do?",
+        max_length=TITLE_MAX,
+        help_text="One line, starting with what you did: Cut, Led, Shipped…",
+    )
+    numbers = forms.CharField(
+        label="Numbers: what can be counted?",
+        required=False,
+        max_length=NEAR_MAX,
+        widget=forms.TextInput(),
+    )
+    example = forms.CharField(
+        label="Example: the concrete case",
+        required=False,
+        max_length=NEAR_MAX,
+        widget=forms.TextInput(),
+    )
+    achievement = forms.CharField(
+        label="Achievement: what you did yourself",
+        required=False,
+        max_length=NEAR_MAX,
+        widget=forms.TextInput(),
+    )
+    result = forms.CharField(
+        label="Result: what changed, for whom",
+        required=False,
+        max_length=NEAR_MAX,
+        widget=forms.TextInput(),
+    )
+
+
+class CadencesForm(forms.Form):
+    """One number per cadence; empty switches it off."""
+
+    def __init__(self, *args: Any, current: dict[str, int | None], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        for kind in CadenceKind:
+            self.fields[kind.value] = forms.IntegerField(
+                label=f"{kind.label}: every … days",
+                required=False,
+                min_value=1,
+                max_value=EVERY_DAYS_MAX,
+                initial=current.get(kind.value),
+                help_text="Leave empty to switch it off.",
+            )
+
+
+class QuickCaptureForm(forms.Form):
+    title = forms.CharField(
+        label="What happened?",
+        max_length=TITLE_MAX,
+        widget=forms.TextInput(
+            attrs={"placeholder": "Shipped the export; 40 teams use it", "size": 40}
+        ),
+    )
