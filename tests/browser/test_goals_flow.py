@@ -4,31 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
-from django.contrib.auth import get_user_model
 from playwright.sync_api import Browser, Page, expect
-from typer.testing import CliRunner
 
-from headway.cli import app
 from headway.goals.models import Goal
 from headway.goals.services import goal_create
 from headway.growth.services import priorities_rank_names
 from headway.journal.models import Entry
+from tests.browser.signing_in import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def sign_in(page: Page, live_server: Any) -> Any:
-    server = urlsplit(live_server.url)
-    printed = CliRunner().invoke(
-        app, ["login-url", "--host", server.hostname, "--port", str(server.port)]
-    )
-    assert printed.exit_code == 0, printed.output
-    page.goto(printed.stdout.strip())
-    expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
-    return get_user_model().objects.get()
 
 
 def test_the_coach_turns_a_vague_goal_into_a_smart_one_and_a_check_in_moves_it(

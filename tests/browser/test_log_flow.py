@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Page, expect
-from typer.testing import CliRunner
 
-from headway.cli import app
 from headway.journal.models import Entry
+from tests.browser.signing_in import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -19,13 +17,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_sign_in_by_link_and_log_an_accomplishment(
     live_server: Any, page: Page, artifacts: Path
 ) -> None:
-    server = urlsplit(live_server.url)
-    printed = CliRunner().invoke(
-        app, ["login-url", "--host", server.hostname, "--port", str(server.port)]
-    )
-    assert printed.exit_code == 0, printed.output
-    page.goto(printed.stdout.strip())
-    expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
+    sign_in(page, live_server)
 
     page.get_by_role("navigation").get_by_role("link", name="Log").click()
     page.get_by_label("Title").fill("Cut CI build time from 20 to 8 minutes")

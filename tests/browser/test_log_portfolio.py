@@ -4,28 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Page, expect
-from typer.testing import CliRunner
 
-from headway.cli import app
 from headway.journal.models import Entry
+from tests.browser.signing_in import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PDF = b"%PDF-1.4\n% slides about typing\n"
-
-
-def sign_in(page: Page, live_server: Any) -> None:
-    server = urlsplit(live_server.url)
-    printed = CliRunner().invoke(
-        app, ["login-url", "--host", server.hostname, "--port", str(server.port)]
-    )
-    assert printed.exit_code == 0, printed.output
-    page.goto(printed.stdout.strip())
-    expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
 
 
 def test_log_a_talk_with_a_pdf_find_it_and_download_it_from_the_portfolio(
