@@ -94,6 +94,7 @@ class AgendaRow:
     title: str
     link: str
     key: str  # "adjustment:12": what `agenda_mark` settles or puts off
+    cadence: str = ""  # a cadence's kind: what `cadence_done` records
 
 
 def agenda(

@@ -121,7 +121,7 @@ def rhythm(request: HttpRequest) -> HttpResponse:
 @require_POST
 def cadence_done(request: HttpRequest, kind: str) -> HttpResponse:
     services.cadence_done(owner=request.user, kind=kind)
-    return redirect("reviews:rhythm")
+    return _back(request)
 
 
 @require_POST
@@ -132,5 +132,10 @@ def agenda_mark(request: HttpRequest) -> HttpResponse:
         key=request.POST.get("key", ""),
         done=request.POST.get("action") == "done",
     )
-    target = request.POST.get("next", "")
-    return redirect("reviews:dashboard" if target == "dashboard" else "reviews:rhythm")
+    return _back(request)
+
+
+def _back(request: HttpRequest) -> HttpResponse:
+    """Back to the page the form was on: the dashboard or the rhythm page."""
+    on_dashboard = request.POST.get("next") == "dashboard"
+    return redirect("reviews:dashboard" if on_dashboard else "reviews:rhythm")
