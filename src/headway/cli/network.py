@@ -360,7 +360,8 @@ def mentor_prep(
     from headway.network import mentorship, selectors
 
     contact = selectors.contact_find(owner=owner, name_or_id=name)
-    typer.echo(mentorship.mentor_agenda(owner=owner, contact=contact).markdown)
+    agenda = mentorship.mentor_agenda(owner=owner, contact=contact)
+    typer.echo(agenda.markdown, nl=False)
 
 
 @mentor_app.command("ask")
