@@ -72,6 +72,8 @@ ROLES: dict[str, Role] = {
         ),
     ),
 }
+# Sections the owner brings, as opposed to what happened in the period.
+OWN_SECTIONS = {"questions", "follow_ups"}
 EVIDENCE_KINDS = {
     "accomplishments": (EntryKind.ACCOMPLISHMENT,),
     "learning": (EntryKind.LEARNING,),
@@ -103,8 +105,8 @@ class Agenda:
 
     @property
     def has_news(self) -> bool:
-        """Anything to report beyond the questions the owner brings."""
-        return any(s.key != "questions" for s in self.sections)
+        """Anything logged in the period, beyond what the owner brings to ask."""
+        return any(s.key not in OWN_SECTIONS for s in self.sections)
 
     @property
     def markdown(self) -> str:
@@ -272,17 +274,18 @@ def agenda_markdown(agenda: Agenda) -> str:
     role = ROLES[agenda.role]
     heading = "Meeting" if agenda.role == "mentor" else role.meeting
     covering = (
-        f"our last meeting on {agenda.last_meeting_on.isoformat()}"
+        f"Since our last meeting on {agenda.last_meeting_on.isoformat()}."
         if agenda.last_meeting_on
-        else f"the last {agenda.window_days} days (since {agenda.since.isoformat()})"
+        else f"The last {agenda.window_days} days, since {agenda.since.isoformat()}"
+        " (no meeting recorded yet)."
     )
     out = [
         f"# {heading} with {agenda.contact_name} — {agenda.today.isoformat()}",
         "",
-        f"What happened since {covering}.",
+        covering,
     ]
     if not agenda.has_news:
-        out += ["", "Nothing logged since then: no goal progress and no new entries."]
+        out += ["", "Nothing logged in that time: no goal progress and no new entries."]
     for section in agenda.sections:
         out += ["", f"## {section.title}", ""]
         for item in section.items:
