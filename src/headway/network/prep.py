@@ -179,9 +179,6 @@ class _Period:
     since: date
     today: date
 
-    def holds(self, day: date | None) -> bool:
-        return day is not None and self.since < day <= self.today
-
 
 def _entries(*, owner: Any, period: _Period, meeting: Entry | None) -> list[Entry]:
     entries = (
