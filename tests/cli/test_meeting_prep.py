@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 import pytest
@@ -119,3 +120,19 @@ def test_a_mentor_is_not_a_manager(alice: Any) -> None:
     result = run("mentor", "prep", "morgan")
     assert result.exit_code == 1
     assert "not tagged mentor" in result.stderr
+
+
+def test_manager_prep_json_has_the_sections_and_the_same_markdown(alice: Any) -> None:
+    ok("contact", "add", "Morgan Boss", "--tag", "manager")
+    ok("manager", "ask", "morgan", "Budget?")
+    data = json.loads(ok("manager", "prep", "--json"))
+    assert data["role"] == "manager"
+    assert data["since"] == "2026-11-09"
+    assert data["sections"] == [
+        {
+            "key": "questions",
+            "title": "My questions",
+            "items": [{"text": "Budget?", "notes": []}],
+        }
+    ]
+    assert data["markdown"] == ok("manager", "prep")

@@ -406,3 +406,32 @@ def test_another_owners_manager_is_never_found(alice: Any, bob: Any) -> None:
     contact_create(owner=alice, name="Morgan Boss", tags=["manager"])
     with pytest.raises(NotFound):
         mentorship.manager_find(owner=bob, name="morgan")
+
+
+def test_a_recurring_goal_compares_only_within_the_same_period(
+    alice: Any, alex: Any
+) -> None:
+    goal = goal_create(
+        owner=alice,
+        statement="Apply to 3 internal postings every quarter",
+        target=3,
+        unit="applications",
+        recurrence="quarter",
+        started_on=dt.date(2026, 9, 1),
+    )
+    checkin_create(
+        owner=alice, goal_id=goal.pk, value=1, checked_on=dt.date(2026, 10, 2)
+    )
+    checkin_create(owner=alice, goal_id=goal.pk, value=1, checked_on=BEFORE)
+    checkin_create(owner=alice, goal_id=goal.pk, value=1, checked_on=AFTER)
+    assert section(prep(alice, alex), "goals")[0].startswith(
+        "Apply to 3 internal postings every quarter: "
+        "2 → 3 of 3 applications this quarter"
+    )
+    mentor = contact_create(owner=alice, name="Long Ago", tags=["mentor"])
+    mentorship.meeting_record(
+        owner=alice, contact=mentor, role="mentor", occurred_on=dt.date(2026, 9, 20)
+    )
+    assert section(prep(alice, mentor), "goals")[0].startswith(
+        "Apply to 3 internal postings every quarter: 3 of 3 applications this quarter"
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from headway.cli.output import guarded
+from headway.cli.output import guarded, print_json
 from headway.cli.session import current_owner
 
 manager_app = typer.Typer(
@@ -15,13 +15,20 @@ NAME_HELP = "Your manager's name or id; needed only when several are tagged."
 
 @manager_app.command("prep")
 @guarded
-def manager_prep(name: str = typer.Argument("", help=NAME_HELP)) -> None:
+def manager_prep(
+    name: str = typer.Argument("", help=NAME_HELP),
+    as_json: bool = typer.Option(False, "--json", help="Sections and Markdown."),
+) -> None:
     """Print the agenda for the next 1:1 with your manager, as Markdown."""
     owner = current_owner()
     from headway.network import mentorship
+    from headway.network.prep import agenda_as_dict
 
     contact = mentorship.manager_find(owner=owner, name=name)
     agenda = mentorship.meeting_agenda(owner=owner, contact=contact, role="manager")
+    if as_json:
+        print_json(agenda_as_dict(agenda))
+        return
     typer.echo(agenda.markdown, nl=False)
 
 

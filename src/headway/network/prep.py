@@ -292,12 +292,14 @@ def agenda_markdown(agenda: Agenda) -> str:
 
 
 def agenda_as_dict(agenda: Agenda) -> dict[str, Any]:
-    """The shape the API returns: the Markdown and the sections it was made of."""
+    """The shape the API and `--json` print: the sections and their Markdown."""
     return {
         "role": agenda.role,
         "contact_id": agenda.contact_id,
-        "since": agenda.since,
-        "last_meeting_on": agenda.last_meeting_on,
+        "since": agenda.since.isoformat(),
+        "last_meeting_on": (
+            agenda.last_meeting_on.isoformat() if agenda.last_meeting_on else None
+        ),
         "open_questions": list(agenda.questions),
         "sections": [
             {
