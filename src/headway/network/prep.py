@@ -72,6 +72,8 @@ ROLES: dict[str, Role] = {
         ),
     ),
 }
+# Active goals first, then the ones closed in the period.
+STATUS_ORDER = {GoalStatus.ACTIVE: 0, GoalStatus.ACHIEVED: 1, GoalStatus.DROPPED: 2}
 # Sections the owner brings, as opposed to what happened in the period.
 OWN_SECTIONS = {"questions", "follow_ups"}
 EVIDENCE_KINDS = {
@@ -143,7 +145,7 @@ def agenda_build(
         .values_list("text", flat=True)
     )
     period = _Period(since, today)
-    entries = _entries(owner=owner, period=period, meeting=meeting)
+    entries = _entries(owner=owner, period=period)
     found = {
         "questions": tuple(AgendaItem(lines.one_line(q)) for q in questions),
         "follow_ups": _follow_ups(meeting),
@@ -179,11 +181,14 @@ class _Period:
     since: date
     today: date
 
+    def holds(self, field: str) -> Q:
+        return Q(**{f"{field}__gt": self.since, f"{field}__lte": self.today})
 
-def _entries(*, owner: Any, period: _Period, meeting: Entry | None) -> list[Entry]:
+
+def _entries(*, owner: Any, period: _Period) -> list[Entry]:
     entries = (
         Entry.objects.for_owner(owner)
-        .filter(occurred_on__gt=period.since, occurred_on__lte=period.today)
+        .filter(period.holds("occurred_on"))
         .exclude(kind__in=[EntryKind.MEETING, EntryKind.NOTE, EntryKind.READING])
         .prefetch_related("goals")
         .order_by("occurred_on", "id")
@@ -216,24 +221,19 @@ def _goal_items(
     for entry in entries:
         for goal in entry.goals.all():
             linked.setdefault(goal.pk, []).append(entry)
-    in_period = {"gt": period.since, "lte": period.today}
     moved = (
-        Q(checkins__checked_on__gt=in_period["gt"])
-        & Q(checkins__checked_on__lte=in_period["lte"])
-        | Q(closed_on__gt=in_period["gt"], closed_on__lte=in_period["lte"])
-        | Q(started_on__gt=in_period["gt"], started_on__lte=in_period["lte"])
+        period.holds("checkins__checked_on")
+        | period.holds("closed_on")
+        | period.holds("started_on")
         | Q(pk__in=list(linked))
     )
-    goals = (
+    goals = sorted(
         Goal.objects.for_owner(owner)
         .filter(moved)
-        .filter(
-            Q(status=GoalStatus.ACTIVE)
-            | Q(closed_on__gt=period.since, closed_on__lte=period.today)
-        )
+        .filter(Q(status=GoalStatus.ACTIVE) | period.holds("closed_on"))
         .distinct()
-        .prefetch_related("checkins")
-        .order_by("status", "started_on", "id")
+        .prefetch_related("checkins"),
+        key=lambda goal: (STATUS_ORDER[goal.status], goal.started_on, goal.pk),
     )
     return tuple(
         lines.goal_item(
@@ -250,12 +250,8 @@ def _tie_items(
     *, owner: Any, period: _Period, contact: Contact
 ) -> tuple[AgendaItem, ...]:
     """Strong ties met in the period (or added then, when no meeting day is set)."""
-    met_in_period = Q(met_on__gt=period.since, met_on__lte=period.today)
-    added_in_period = Q(
-        met_on__isnull=True,
-        created__date__gt=period.since,
-        created__date__lte=period.today,
-    )
+    met_in_period = period.holds("met_on")
+    added_in_period = Q(met_on__isnull=True) & period.holds("created__date")
     ties = (
         Contact.objects.for_owner(owner)
         .filter(strength__gte=STRONG_TIE)
