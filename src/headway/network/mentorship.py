@@ -35,10 +35,6 @@ def role_required(contact: Contact, role: str) -> None:
         )
 
 
-def mentor_required(contact: Contact) -> None:
-    role_required(contact, "mentor")
-
-
 def role_of(contact: Contact, wanted: str = "") -> str:
     """The role to prepare for: the one asked, else mentor or manager by tag."""
     if wanted:
