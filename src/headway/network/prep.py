@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from headway.goals.models import Goal, GoalStatus
@@ -190,7 +190,8 @@ def _entries(*, owner: Any, period: _Period) -> list[Entry]:
         Entry.objects.for_owner(owner)
         .filter(period.holds("occurred_on"))
         .exclude(kind__in=[EntryKind.MEETING, EntryKind.NOTE, EntryKind.READING])
-        .prefetch_related("goals")
+        .defer("search_text")
+        .prefetch_related(Prefetch("goals", queryset=Goal.objects.only("id")))
         .order_by("occurred_on", "id")
     )
     return list(entries)
