@@ -33,6 +33,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "touch": ("network",),
     "network": ("network",),
     "mentor": ("network",),
+    "manager": ("manager",),
     "agenda": ("rhythm",),
     "cadence": ("rhythm",),
     "profile": ("profile",),

@@ -354,13 +354,19 @@ def network_cadence(
 @guarded
 def mentor_prep(
     name: str = typer.Argument(..., help="The mentor's name or id."),
+    as_json: bool = typer.Option(False, "--json", help="Sections and Markdown."),
 ) -> None:
     """Print the agenda for the next meeting with a mentor, as Markdown."""
     owner = current_owner()
     from headway.network import mentorship, selectors
+    from headway.network.prep import agenda_as_dict
 
     contact = selectors.contact_find(owner=owner, name_or_id=name)
-    typer.echo(mentorship.mentor_agenda(owner=owner, contact=contact).markdown)
+    agenda = mentorship.mentor_agenda(owner=owner, contact=contact)
+    if as_json:
+        print_json(agenda_as_dict(agenda))
+        return
+    typer.echo(agenda.markdown, nl=False)
 
 
 @mentor_app.command("ask")

@@ -17,6 +17,7 @@ from headway.exchange.contact_records import MAX_IMPORT_BYTES
 from headway.network import mentorship, selectors, services
 from headway.network.importing import contacts_import, contacts_import_preview
 from headway.network.models import InteractionKind
+from headway.network.prep import agenda_as_dict
 
 contacts_router = Router()
 network_router = Router()
@@ -158,14 +159,43 @@ class TierIn(Schema):
     max_days: int | None = Field(None, ge=1, le=3650)
 
 
+class AgendaItemOut(Schema):
+    text: str
+    notes: list[str]
+
+
+class AgendaSectionOut(Schema):
+    key: str
+    title: str
+    items: list[AgendaItemOut]
+
+
 class AgendaOut(Schema):
-    markdown: str
+    role: str
+    contact_id: int
     since: date
+    last_meeting_on: date | None
     open_questions: list[str]
+    sections: list[AgendaSectionOut]
+    markdown: str
 
 
 class QuestionIn(Schema):
     text: str
+    role: str = Field("", description="mentor or manager; default: by the tags.")
+
+
+class MeetingIn(Schema):
+    role: str = Field("", description="mentor or manager; default: by the tags.")
+    notes: str = ""
+    follow_ups: str = ""
+    occurred_on: str | None = Field(None, description="When; default today.")
+
+
+class MeetingOut(Schema):
+    id: int
+    title: str
+    occurred_on: date
 
 
 class ImportOut(Schema):
@@ -275,33 +305,82 @@ def interaction_create(
 @contacts_router.get(
     "/{contact_id}/mentor-prep",
     response={200: AgendaOut, **ERRORS},
-    summary="The agenda for the next mentor meeting, as Markdown",
+    summary="The agenda for the next mentor meeting, as sections and Markdown",
 )
 def mentor_prep(request: HttpRequest, contact_id: int = ContactId) -> Any:
     owner = request_owner(request)
     contact = selectors.contact_get(owner=owner, pk=contact_id)
-    agenda = mentorship.mentor_agenda(owner=owner, contact=contact)
-    return {
-        "markdown": agenda.markdown,
-        "since": agenda.since,
-        "open_questions": [q.text for q in agenda.questions],
-    }
+    return agenda_as_dict(mentorship.mentor_agenda(owner=owner, contact=contact))
+
+
+@contacts_router.get(
+    "/{contact_id}/prep",
+    response={200: AgendaOut, **ERRORS},
+    summary="The next mentor meeting or manager 1:1 with this contact",
+)
+def meeting_prep(
+    request: HttpRequest, contact_id: int = ContactId, role: str = ""
+) -> Any:
+    owner = request_owner(request)
+    contact = selectors.contact_get(owner=owner, pk=contact_id)
+    agenda = mentorship.meeting_agenda(
+        owner=owner, contact=contact, role=mentorship.role_of(contact, role)
+    )
+    return agenda_as_dict(agenda)
 
 
 @contacts_router.post(
     "/{contact_id}/questions",
     response={201: Detail, **ERRORS},
-    summary="Keep a question for the next mentor meeting",
+    summary="Keep a question for the next meeting with a mentor or manager",
 )
 def mentor_question(
     request: HttpRequest, payload: QuestionIn, contact_id: int = ContactId
 ) -> Status[Any]:
     owner = request_owner(request)
     contact = selectors.contact_get(owner=owner, pk=contact_id)
-    question = mentorship.mentor_question_add(
-        owner=owner, contact=contact, text=payload.text
+    question = mentorship.question_add(
+        owner=owner,
+        contact=contact,
+        text=payload.text,
+        role=mentorship.role_of(contact, payload.role),
     )
     return Status(201, {"detail": question.text})
+
+
+@contacts_router.post(
+    "/{contact_id}/meetings",
+    response={201: MeetingOut, **ERRORS},
+    summary="Record a mentor meeting or manager 1:1 as a meeting entry",
+)
+def meeting_create(
+    request: HttpRequest, payload: MeetingIn, contact_id: int = ContactId
+) -> Status[Any]:
+    owner = request_owner(request)
+    contact = selectors.contact_get(owner=owner, pk=contact_id)
+    entry = mentorship.meeting_record(
+        owner=owner,
+        contact=contact,
+        role=mentorship.role_of(contact, payload.role),
+        notes=payload.notes,
+        follow_ups=payload.follow_ups,
+        occurred_on=payload.occurred_on or None,
+    )
+    return Status(
+        201, {"id": entry.pk, "title": entry.title, "occurred_on": entry.occurred_on}
+    )
+
+
+@network_router.get(
+    "/manager-prep",
+    response={200: AgendaOut, **ERRORS},
+    summary="The next manager 1:1; `name` picks one when you have several",
+)
+def manager_prep(request: HttpRequest, name: str = "") -> Any:
+    owner = request_owner(request)
+    contact = mentorship.manager_find(owner=owner, name=name)
+    agenda = mentorship.meeting_agenda(owner=owner, contact=contact, role="manager")
+    return agenda_as_dict(agenda)
 
 
 @network_router.get("/due", response={200: list[DueOut]}, summary="Who is due a touch")

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from headway.network import views
+from headway.network import prep_views, views
 
 app_name = "network"
 urlpatterns = [
@@ -12,7 +12,9 @@ urlpatterns = [
     path("contacts/<int:pk>/edit/", views.contact_edit, name="contact-edit"),
     path("contacts/<int:pk>/touch/", views.contact_touch, name="contact-touch"),
     path("contacts/<int:pk>/delete/", views.contact_delete, name="contact-delete"),
-    path("contacts/<int:pk>/mentor/", views.mentor_prep, name="mentor-prep"),
+    path("contacts/<int:pk>/mentor/", prep_views.mentor_prep, name="mentor-prep"),
+    path("contacts/<int:pk>/manager/", prep_views.manager_prep, name="manager-prep"),
+    path("manager/", prep_views.manager_home, name="manager"),
     path("import/", views.import_contacts, name="import"),
     path("import/confirm/", views.import_confirm, name="import-confirm"),
     path("cadences/", views.cadences, name="cadences"),

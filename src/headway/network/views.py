@@ -14,19 +14,15 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from headway.core.errors import HeadwayError
 from headway.core.forms import add_service_error
 from headway.core.rendering import HtmxHttpRequest, render_page
 from headway.exchange import linkedin, vcard
 from headway.goals.models import Goal, GoalStatus
-from headway.network import mentorship, selectors, services
-from headway.network.agenda_html import agenda_html
+from headway.network import selectors, services
 from headway.network.forms import (
     CadenceForm,
     ContactForm,
     ImportForm,
-    MeetingForm,
-    QuestionForm,
     QuickTouchForm,
     TouchForm,
 )
@@ -159,6 +155,7 @@ def _detail_context(
             contact.pk
         ],
         "is_mentor": "mentor" in contact.tag_names,
+        "is_manager": "manager" in contact.tag_names,
     }
 
 
@@ -284,68 +281,6 @@ def export_vcard(request: HttpRequest) -> HttpResponse:
     name = f"contacts-{tag}.vcf" if tag.isidentifier() else "contacts.vcf"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
-
-
-def mentor_prep(request: HttpRequest, pk: int) -> HttpResponse:
-    contact = selectors.contact_get(owner=request.user, pk=pk)
-    question_form = QuestionForm(
-        request.POST if request.POST.get("action") == "ask" else None
-    )
-    meeting_form = MeetingForm(
-        request.POST if request.POST.get("action") == "record" else None
-    )
-    try:
-        if request.method == "POST":
-            done = _mentor_post(request, contact, question_form, meeting_form)
-            if done:
-                return redirect("network:mentor-prep", pk=contact.pk)
-        agenda = mentorship.mentor_agenda(owner=request.user, contact=contact)
-    except HeadwayError as error:
-        return render_page(
-            request,
-            "network/mentor_prep.html",
-            {"contact": contact, "not_mentor": error.message},
-        )
-    context = {
-        "contact": contact,
-        "agenda": agenda,
-        "agenda_html": agenda_html(agenda.markdown),
-        "question_form": question_form,
-        "meeting_form": meeting_form,
-    }
-    return render_page(request, "network/mentor_prep.html", context)
-
-
-def _mentor_post(
-    request: HttpRequest,
-    contact: Any,
-    question_form: QuestionForm,
-    meeting_form: MeetingForm,
-) -> bool:
-    action = request.POST.get("action")
-    form: QuestionForm | MeetingForm = (
-        question_form if action == "ask" else meeting_form
-    )
-    if action not in {"ask", "record"} or not form.is_valid():
-        return False
-    data = form.cleaned_data
-    try:
-        if action == "ask":
-            mentorship.mentor_question_add(
-                owner=request.user, contact=contact, text=data["text"]
-            )
-        else:
-            mentorship.mentor_meeting_record(
-                owner=request.user,
-                contact=contact,
-                notes=data["notes"],
-                follow_ups=data["follow_ups"],
-                occurred_on=data["occurred_on"] or None,
-            )
-    except ValidationError as error:
-        add_service_error(form, error)
-        return False
-    return True
 
 
 def cadences(request: HttpRequest) -> HttpResponse:
