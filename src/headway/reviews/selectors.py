@@ -242,7 +242,9 @@ LINKS = {
 def _row(item: coach.AgendaItem) -> AgendaRow:
     target, ident = item.target
     if target == "cadence":
-        link = reverse("reviews:rhythm")
+        # The 1:1 is acted on where its agenda is prepared.
+        page = "network:manager" if ident == CadenceKind.MANAGER else "reviews:rhythm"
+        link = reverse(page)
         key = f"cadence:{ident}"
     else:
         link = reverse(LINKS[target], args=[ident])
