@@ -36,6 +36,8 @@ def test_the_first_command_initialises_an_empty_data_directory(data_dir: Path) -
     result = headway(data_dir, "log", "Shipped the first release", "--json")
     assert result.returncode == 0, result.stderr.decode()
     assert json.loads(result.stdout)["title"] == "Shipped the first release"
+    assert b"guided start" in result.stderr
+    assert b"headway --help" in result.stderr
     database = data_dir / "headway.sqlite3"
     assert database.exists()
     with sqlite3.connect(database) as connection:
@@ -46,6 +48,7 @@ def test_the_first_command_initialises_an_empty_data_directory(data_dir: Path) -
 def test_later_commands_see_what_was_logged(data_dir: Path) -> None:
     result = headway(data_dir, "entries", "--json")
     assert result.returncode == 0, result.stderr.decode()
+    assert b"Welcome" not in result.stderr
     assert [e["title"] for e in json.loads(result.stdout)] == [
         "Shipped the first release"
     ]
@@ -55,6 +58,7 @@ def test_init_alone_prepares_the_data_directory(tmp_path: Path) -> None:
     result = headway(tmp_path / "fresh", "init")
     assert result.returncode == 0, result.stderr.decode()
     assert b"Headway is ready" in result.stdout
+    assert b"guided start" in result.stdout
     assert (tmp_path / "fresh" / "headway.sqlite3").exists()
 
 

@@ -28,6 +28,10 @@ def init() -> None:
     where = settings.DATABASES["default"]["NAME"]
     who = f" for {owner.get_username()}" if owner is not None else ""
     typer.echo(f"Headway is ready{who}: {where}")
+    typer.echo(
+        "Next: `headway serve` opens the web app with a guided start; "
+        "`headway --help` lists every command."
+    )
 
 
 def login_url(

@@ -3,15 +3,36 @@
 from __future__ import annotations
 
 import os
+import sys
 from typing import Any
 
 from headway.core.bootstrap import ensure_initialised
 
+WELCOME = (
+    "Welcome to Headway: your data lives in {where}.\n"
+    "`headway serve` opens the web app with a guided start (your priorities, a "
+    "first goal, a first accomplishment); `headway --help` lists every command."
+)
+
+
+def first_run() -> bool:
+    """No local database yet: this command is the owner's first."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "headway.settings")
+    from django.conf import settings
+
+    name = str(settings.DATABASES["default"]["NAME"])
+    return bool(settings.LOCAL_MODE) and not os.path.exists(name)
+
 
 def current_owner() -> Any:
     """Set Django up for data, initialise on first use, return the acting user."""
+    welcome = first_run()
     ensure_initialised(web=False)
     from django.conf import settings
+
+    if welcome:
+        where = settings.DATA_DIR
+        print(WELCOME.format(where=where), file=sys.stderr)
     from django.contrib.auth import get_user_model
 
     from headway.accounts.services import owner_ensure
