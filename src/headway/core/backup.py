@@ -32,6 +32,9 @@ def sqlite_backup(*, source: Path, destination: Path) -> Path:
             closing(sqlite3.connect(destination)) as copy,
         ):
             original.backup(copy)
+            # One self-contained file: a copy of a WAL database is in WAL mode
+            # too, and would grow -wal and -shm files beside it when opened.
+            copy.execute("PRAGMA journal_mode=DELETE")
     except BaseException:
         destination.unlink(missing_ok=True)
         raise
