@@ -22,6 +22,7 @@ from __future__ import annotations
 import email.parser
 import http.cookiejar
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -31,6 +32,7 @@ import urllib.error
 import urllib.request
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from importlib.metadata import Distribution, distribution
 from pathlib import Path
 
@@ -205,9 +207,10 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-@pytest.fixture
-def served(venv: Path, tmp_path: Path) -> Iterator[str]:
+@pytest.fixture(scope="module")
+def served(venv: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`headway init` then `headway serve` from the wheel; yields the sign-in link."""
+    tmp_path = tmp_path_factory.mktemp("served")
     env = installed_env(tmp_path / "data")
     init = run(venv / "bin" / "headway", "init", env=env, cwd=tmp_path)
     assert "Headway is ready" in init.stdout
@@ -231,8 +234,10 @@ def served(venv: Path, tmp_path: Path) -> Iterator[str]:
         server.wait(timeout=30)
 
 
-def fetch(opener: urllib.request.OpenerDirector, url: str) -> tuple[int, bytes]:
-    """GET `url`, waiting up to 30 s for the server to start listening."""
+def fetch(
+    opener: urllib.request.OpenerDirector, url: str | urllib.request.Request
+) -> tuple[int, bytes]:
+    """Open `url`, waiting up to 30 s for the server to start listening."""
     deadline = time.monotonic() + 30
     while True:
         try:
@@ -246,14 +251,49 @@ def fetch(opener: urllib.request.OpenerDirector, url: str) -> tuple[int, bytes]:
             time.sleep(0.2)
 
 
-def test_the_installed_wheel_serves_its_pages_and_htmx(served: str) -> None:
+@dataclass(frozen=True)
+class SignedIn:
+    opener: urllib.request.OpenerDirector
+    origin: str
+    landing: bytes
+
+
+@pytest.fixture(scope="module")
+def signed_in(served: str) -> SignedIn:
+    """A client that followed the one-time sign-in link to the dashboard."""
     opener = urllib.request.build_opener(
         urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
     )
-    status, page = fetch(opener, served)  # signs in, lands on the dashboard
+    status, page = fetch(opener, served)
     assert status == 200
-    assert b'src="/static/htmx/htmx.min.js"' in page
-    origin = served.split("/login/")[0]
-    status, script = fetch(opener, f"{origin}/static/htmx/htmx.min.js")
+    return SignedIn(opener, served.split("/login/")[0], page)
+
+
+def test_the_installed_wheel_serves_its_pages_with_htmx(signed_in: SignedIn) -> None:
+    assert b'src="/static/htmx/htmx.min.js"' in signed_in.landing
+    script = fetch(signed_in.opener, f"{signed_in.origin}/static/htmx/htmx.min.js")
+    assert script == (200, NPM_HTMX.read_bytes())
+    # Every area's page renders from the wheel's own templates, with htmx.
+    menu = re.search(rb'<nav aria-label="Main">(.*?)</nav>', signed_in.landing, re.S)
+    assert menu is not None
+    areas = re.findall(rb'href="(/[^"]*)"', menu.group(1))
+    assert len(areas) >= 5
+    for area in areas:
+        status, body = fetch(signed_in.opener, signed_in.origin + area.decode())
+        assert (status, b"/static/htmx/htmx.min.js" in body) == (200, True), area
+
+
+def test_the_installed_wheel_answers_the_live_smart_coach(
+    signed_in: SignedIn,
+) -> None:
+    token = re.search(rb'"X-CSRFToken": "([^"]+)"', signed_in.landing)
+    assert token is not None
+    draft = urllib.request.Request(
+        f"{signed_in.origin}/goals/coach/",
+        data=b"statement=Get+better+at+public+speaking",
+        headers={"HX-Request": "true", "X-CSRFToken": token.group(1).decode()},
+    )
+    status, partial = fetch(signed_in.opener, draft)
     assert status == 200
-    assert script == NPM_HTMX.read_bytes()
+    assert b'id="smart-coach"' in partial
+    assert b"<html" not in partial  # the fragment alone, as htmx swaps it in
