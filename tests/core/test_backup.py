@@ -7,10 +7,13 @@ import sqlite3
 import stat
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from headway.core.backup import sqlite_backup
+from headway.core.backup import database_backup, sqlite_backup
+from headway.core.bootstrap import backup_before_upgrade
+from headway.core.errors import HeadwayError
 
 
 @pytest.fixture
@@ -76,3 +79,15 @@ def test_a_missing_database_is_an_error_and_leaves_no_file(tmp_path: Path) -> No
         sqlite_backup(source=missing, destination=tmp_path / "copy.sqlite3")
     assert not missing.exists()
     assert not (tmp_path / "copy.sqlite3").exists()
+
+
+def test_backing_up_another_database_names_its_own_tool(settings: Any) -> None:
+    settings.DATABASE_IS_SQLITE = False
+    with pytest.raises(HeadwayError, match="pg_dump"):
+        database_backup(label="by-hand")
+
+
+def test_an_upgrade_of_another_database_takes_no_backup(settings: Any) -> None:
+    # A server's database is migrated, and backed up, by whoever deploys it.
+    settings.DATABASE_IS_SQLITE = False
+    assert backup_before_upgrade() is None

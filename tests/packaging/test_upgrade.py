@@ -36,7 +36,10 @@ def titles(database: Path) -> list[str]:
 def upgraded(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Data logged by one version, then the first command of a newer one."""
     data_dir = tmp_path_factory.mktemp("upgrade") / "headway"
-    assert headway(data_dir, "log", "Shipped the first release").returncode == 0
+    first = headway(data_dir, "log", "Shipped the first release")
+    assert first.returncode == 0, first.stderr
+    assert first.stderr == ""
+    assert not (data_dir / "backups").exists(), "a new data directory has no past"
     # What an older version leaves: its own schema stamp.
     (data_dir / ".schema").write_text("stamp of an older Headway")
     result = headway(data_dir, "entries", "--json")
@@ -74,8 +77,3 @@ def test_a_retried_upgrade_keeps_the_first_backup_only(upgraded: Path) -> None:
     (upgraded / ".schema").write_text("stamp of an older Headway")
     assert headway(upgraded, "entries").returncode == 0
     assert len(list((upgraded / "backups").iterdir())) == 1
-
-
-def test_a_new_data_directory_takes_no_backup(tmp_path: Path) -> None:
-    assert headway(tmp_path / "new", "init").returncode == 0
-    assert not (tmp_path / "new" / "backups").exists()
