@@ -1,6 +1,19 @@
 """Headway: own your career."""
 
-__version__ = "0.1.0"
+from __future__ import annotations
+
+
+def __getattr__(name: str) -> str:
+    """`headway.__version__`, read from the installed package's metadata.
+
+    pyproject.toml is the one place the version is written; it is looked up
+    only when asked, so that starting a command does not pay for it.
+    """
+    if name == "__version__":
+        from importlib.metadata import version
+
+        return version("headway")
+    raise AttributeError(f"module 'headway' has no attribute {name!r}")
 
 
 def main() -> None:

@@ -238,11 +238,16 @@ STATIC_URL = "static/"
 # collects them (`manage.py collectstatic`) into STATIC_ROOT.
 STATIC_ROOT = None if LOCAL_MODE else DATA_DIR / "static"
 STATICFILES_DIRS: list[Path | tuple[str, Path]] = [PACKAGE_DIR / "static"]
-# htmx comes from the npm registry (package.json); whitenoise serves it from
-# node_modules through the finders, so nothing is copied into the repository.
+# htmx comes from the npm registry (package.json, pinned by package-lock.json)
+# and is never committed. A checkout serves it from node_modules through the
+# finders; a wheel carries the copy setup.py's build hook made from there, in
+# static/htmx/. Both answer at the same URL, static/htmx/htmx.min.js.
 HTMX_DIST = REPO_DIR / "node_modules" / "htmx.org" / "dist"
-if HTMX_DIST.is_dir():
-    STATICFILES_DIRS.append(("htmx", HTMX_DIST))
+if (REPO_DIR / "package-lock.json").is_file() and HTMX_DIST.is_dir():
+    # First, so npm's pinned file wins over a copy left by an unpacked sdist.
+    STATICFILES_DIRS.insert(0, ("htmx", HTMX_DIST))
+else:
+    HTMX_DIST = PACKAGE_DIR / "static" / "htmx"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 

@@ -26,10 +26,25 @@ app = typer.Typer(
 )
 
 
+def version_print(asked: bool) -> None:
+    if asked:
+        from headway import __version__
+
+        typer.echo(f"headway {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
 def root(
     debug: bool = typer.Option(
         False, "--debug", help="Show the full traceback when something fails."
+    ),
+    version: bool = typer.Option(
+        False,
+        "--version",
+        is_eager=True,
+        callback=version_print,
+        help="Print Headway's version and exit.",
     ),
     user: str = typer.Option(
         "",

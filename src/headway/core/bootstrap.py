@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+import sys
 from pathlib import Path
 
 _ready = False
@@ -84,8 +85,40 @@ def initialise(*, verbose: bool = False) -> None:
     if not every_app_loaded():
         raise RuntimeError("Migrations need every app: initialise before a data setup.")
     settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+    if not schema_current():
+        backup_before_upgrade()
     call_command("migrate", interactive=False, verbosity=1 if verbose else 0)
     stamp_write()
+
+
+def backup_before_upgrade() -> Path | None:
+    """Copy a SQLite database written by another version before migrating it.
+
+    One copy per schema it is being upgraded to: when a migration fails half
+    way and the next command tries again, the copy of the data as it was
+    stays the only one.
+    """
+    from django.conf import settings
+
+    from headway.core.backup import (
+        BACKUP_FOLDER,
+        database_backup,
+        sqlite_database_file,
+    )
+
+    if not settings.DATABASE_IS_SQLITE:
+        return None
+    database = sqlite_database_file()
+    if not database.is_file() or database.stat().st_size == 0:
+        return None  # a new data directory: nothing to keep
+    label = f"before-upgrade-{schema_fingerprint()[:12]}"
+    if any((Path(settings.DATA_DIR) / BACKUP_FOLDER).glob(f"*-{label}.sqlite3")):
+        return None
+    backup = database_backup(label=label)
+    sys.stderr.write(
+        f"Headway is upgrading your database; a copy of it as it was: {backup}\n"
+    )
+    return backup
 
 
 def stamp_write() -> None:
