@@ -18,7 +18,7 @@ def test_a_checkout_takes_htmx_from_node_modules() -> None:
 def test_a_checkout_serves_the_pages_with_htmx_and_htmx_itself(
     alice_client: Client,
 ) -> None:
-    page = alice_client.get("/")
+    page = alice_client.get("/", follow=True)
     assert page.status_code == 200
     assert b'src="/static/htmx/htmx.min.js"' in page.content
     script = alice_client.get("/static/htmx/htmx.min.js")
