@@ -58,7 +58,9 @@ def test_accomplishments_come_in_every_near_quality(
     full = rows.exclude(numbers="").exclude(example="")
     partial = rows.filter(numbers="").exclude(achievement="")
     bare = rows.filter(numbers="", achievement="", result="")
-    assert full.exists() and partial.exists() and bare.exists()
+    assert full.exists()
+    assert partial.exists()
+    assert bare.exists()
     assert rows.filter(starred=True).exists()
 
 
@@ -67,11 +69,15 @@ def test_goals_are_achieved_dropped_with_a_reason_and_active(
 ) -> None:
     goals = Goal.objects.for_owner(alice)
     statuses = Counter(goals.values_list("status", flat=True))
-    assert statuses["achieved"] and statuses["dropped"] and statuses["active"]
+    assert statuses["achieved"] >= 1
+    assert statuses["dropped"] >= 1
+    assert statuses["active"] >= 1
     assert not goals.filter(status="dropped", drop_reason="").exists()
-    assert CheckIn.objects.for_owner(alice).filter(
-        checked_on__gte=TODAY - timedelta(days=60)
-    ).exists()
+    assert (
+        CheckIn.objects.for_owner(alice)
+        .filter(checked_on__gte=TODAY - timedelta(days=60))
+        .exists()
+    )
 
 
 def test_the_network_has_mentors_a_manager_and_people_overdue(
