@@ -97,6 +97,14 @@ def test_meetings_link_the_manager_or_a_mentor(alice: Any, demo: DemoSummary) ->
     for meeting in meetings.prefetch_related("contacts__tags"):
         tags = {t.name for c in meeting.contacts.all() for t in c.tags.all()}
         assert meeting.details["with_role"] in tags
+    roles = {meeting.details["with_role"] for meeting in meetings}
+    assert roles == {"manager", "mentor"}
+
+
+def test_every_page_shows_the_demo_owner(alice_client: Any, demo: DemoSummary) -> None:
+    for page in ("/", "/log/", "/goals/", "/growth/", "/network/", "/portfolio/"):
+        response = alice_client.get(page)
+        assert response.status_code == 200, page
 
 
 def test_the_career_has_a_stretch_of_drift_and_recent_activity(

@@ -199,7 +199,7 @@ def _feedback(scene: Scene, given: dict[str, Any]) -> Draft:
     rng = scene.rng
     person = scene.cast.manager_on(scene.career, scene.day)
     if rng.random() < 0.5:
-        person = rng.choice(scene.cast.everyone[: max(len(scene.cast.everyone), 1)])
+        person = scene.cast.someone_on(scene.career, scene.day, rng)
     received = "tone" in given or rng.random() < 0.7
     tone = (
         given.get("tone")
@@ -265,11 +265,10 @@ def _meeting(scene: Scene, given: dict[str, Any]) -> Draft:
     with_role = (
         given.get("with_role") or rng.choices(("manager", "mentor"), (65, 35))[0]
     )
-    person = (
-        scene.cast.manager_on(scene.career, scene.day)
-        if with_role == "manager"
-        else scene.cast.mentor_on(scene.day, rng)
-    )
+    mentor = scene.cast.mentor_on(scene.day, rng) if with_role == "mentor" else None
+    if mentor is None:  # no mentor met yet: the 1:1 is with the manager
+        with_role = "manager"
+    person = mentor or scene.cast.manager_on(scene.career, scene.day)
     return Draft(
         EntryKind.MEETING,
         f"1:1 with {person.name}",

@@ -49,9 +49,19 @@ class Cast:
     def manager_on(self, career: Career, day: date) -> Contact:
         return self.managers[career.index_on(day)]
 
-    def mentor_on(self, day: date, rng: random.Random) -> Contact:
+    def mentor_on(self, day: date, rng: random.Random) -> Contact | None:
+        """A mentor already met by that day, if any."""
         met = [m for m in self.mentors if m.met_on is not None and m.met_on <= day]
-        return rng.choice(met or self.mentors[:1])
+        return rng.choice(met) if met else None
+
+    def someone_on(self, career: Career, day: date, rng: random.Random) -> Contact:
+        """Someone already met by that day; the manager of the time if none is
+        found in a few tries."""
+        for _ in range(10):
+            contact = rng.choice(self.everyone)
+            if contact.met_on is not None and contact.met_on <= day:
+                return contact
+        return self.manager_on(career, day)
 
 
 def unique_names(rng: random.Random, count: int) -> list[str]:
