@@ -175,6 +175,17 @@ def test_demo_entries_are_found_by_search(alice: Any, demo: DemoSummary) -> None
     assert all("certified" in entry.search_text for entry in found)
 
 
+def test_the_smallest_demo_still_has_every_kind_and_its_cast(alice: Any) -> None:
+    made = demo_build(
+        owner=alice, today=TODAY, size=DemoSize(years=1, entries=0, contacts=0)
+    )
+    kinds = set(Entry.objects.for_owner(alice).values_list("kind", flat=True))
+    assert kinds == set(EntryKind.values)
+    assert made.contacts == 8
+    tags = Contact.objects.for_owner(alice).values_list("tags__name", flat=True)
+    assert Counter(tags)["mentor"] == 3
+
+
 def test_the_same_seed_gives_the_same_owner(
     alice: Any, bob: Any, charlie: Any, demo: DemoSummary
 ) -> None:

@@ -22,10 +22,10 @@ def demo(
         help="An empty or new directory for the demo (default: a new one, printed).",
     ),
     entries: int | None = typer.Option(
-        None, "--entries", min=0, help="Log entries (default: 300 a year)."
+        None, "--entries", min=0, help="Log entries (default: 300 a year; at least 17)."
     ),
     contacts: int | None = typer.Option(
-        None, "--contacts", min=0, help="Contacts (default: 320)."
+        None, "--contacts", min=0, help="Contacts (default: 320; at least 8)."
     ),
 ) -> None:
     """Create a demo owner with years of history, to try Headway on."""
@@ -45,7 +45,8 @@ def demo(
     typer.echo(
         f"Demo owner ready in {seconds:.1f} s: {summary.entries:,} entries, "
         f"{summary.contacts:,} contacts, {summary.interactions:,} touches, "
-        f"{summary.goals:,} goals, {years} years (seed {seed})."
+        f"{summary.goals:,} goals, {years} year{'s' if years != 1 else ''} "
+        f"(seed {seed})."
     )
     typer.echo(f"Data directory: {folder}")
     typer.echo(f"Try it: HEADWAY_DATA_DIR={folder} headway serve")
@@ -90,6 +91,7 @@ class ProgressBar:
     """A Rich progress bar fed by the demo's (stage, done, total) reports."""
 
     def __enter__(self) -> Any:
+        from rich.console import Console
         from rich.progress import (
             BarColumn,
             MofNCompleteColumn,
@@ -103,6 +105,7 @@ class ProgressBar:
             BarColumn(),
             MofNCompleteColumn(),
             TimeElapsedColumn(),
+            console=Console(stderr=True),
             transient=True,
         )
         self.bar.start()

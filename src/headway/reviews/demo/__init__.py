@@ -29,6 +29,11 @@ from headway.reviews.demo.people import contacts_create, interactions_create
 
 ENTRIES_PER_YEAR = 300
 DEFAULT_CONTACTS = 320
+# Fewer would leave something out: one entry of each kind plus the fixed
+# moments (expiring certifications, the drift note, the recent weeks); three
+# managers, three mentors and two people just met.
+ENTRIES_MIN = 17
+CONTACTS_MIN = 8
 # (stage, how many units done since the last call, how many units in all)
 Progress = Callable[[str, int, int], None]
 
@@ -48,7 +53,8 @@ class DemoSize:
 
     @property
     def contact_count(self) -> int:
-        return self.contacts if self.contacts is not None else DEFAULT_CONTACTS
+        wanted = DEFAULT_CONTACTS if self.contacts is None else self.contacts
+        return max(wanted, CONTACTS_MIN)
 
     @property
     def goal_count(self) -> int:
