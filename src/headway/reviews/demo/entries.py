@@ -9,20 +9,17 @@ build (`journal.search.entry_document`) and the same FTS5 upkeep
 
 from __future__ import annotations
 
-import json
 import random
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
-
-from django.db import connection
-from django.utils import timezone
 
 from headway.goals.models import Goal
 from headway.growth.models import Skill
 from headway.journal import search
 from headway.journal.models import Entry, EntryKind, SampleKind, Tag, WorkSample
 from headway.journal.samples import link_name
+from headway.reviews.demo.bulk import entries_insert, pairs_insert
 from headway.reviews.demo.career import Career, next_month
 from headway.reviews.demo.kinds import Draft, Scene, draft
 from headway.reviews.demo.people import Cast
@@ -133,58 +130,11 @@ def entries_write(*, owner: Any, drafts: list[Draft], report: Report) -> int:
     for start in range(0, len(drafts), BATCH):
         batch = drafts[start : start + BATCH]
         rows = [_entry(owner, item) for item in batch]
-        _entries_insert(rows)
+        entries_insert(rows)
         search.index_add_many((row.pk, row.search_text) for row in rows)
         _links_write(owner, rows, batch, tags, skills)
         report(len(batch))
     return len(drafts)
-
-
-ENTRY_COLUMNS = (
-    "owner_id", "created", "updated", "kind", "title", "body", "occurred_on",
-    "numbers", "example", "achievement", "result", "starred", "details",
-    "search_text", "source_key",
-)  # fmt: skip
-SQLITE_ROWS = 1_000  # 15,000 parameters: SQLite 3.32+ takes 32,766
-
-
-def _entries_insert(rows: list[Entry]) -> None:
-    """Insert entries and set their ids.
-
-    On SQLite (every `headway demo`) one multi-row INSERT … RETURNING per
-    thousand rows, with the values adapted once: Django's bulk_create stops at
-    999 parameters a statement and prepares every value through every field,
-    which was a third of a bench-sized build. Elsewhere, bulk_create.
-    """
-    if connection.vendor != "sqlite":
-        Entry.objects.bulk_create(rows)
-        return
-    now = connection.ops.adapt_datetimefield_value(timezone.now())
-    table = connection.ops.quote_name(Entry._meta.db_table)
-    columns = ", ".join(connection.ops.quote_name(c) for c in ENTRY_COLUMNS)
-    for start in range(0, len(rows), SQLITE_ROWS):
-        chunk = rows[start : start + SQLITE_ROWS]
-        values = ", ".join(
-            ["(" + ", ".join(["%s"] * len(ENTRY_COLUMNS)) + ")"] * len(chunk)
-        )
-        params = [
-            value
-            for row in chunk
-            for value in (
-                row.owner_id, now, now, row.kind, row.title, row.body,
-                row.occurred_on.isoformat(), row.numbers, row.example,
-                row.achievement, row.result, row.starred,
-                json.dumps(row.details), row.search_text, row.source_key,
-            )
-        ]  # fmt: skip
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"INSERT INTO {table} ({columns}) VALUES {values} RETURNING id",
-                params,
-            )
-            ids = [found for (found,) in cursor.fetchall()]
-        for row, pk in zip(chunk, ids, strict=True):
-            row.pk = pk
 
 
 def _labels(owner: Any, model: Any, names: list[str]) -> dict[str, int]:
@@ -228,7 +178,7 @@ def _links_write(
         (Entry.contacts.through, "contact_id", lambda d: d.contact_ids),
     )
     for through, column, ids_of in linked:
-        _pairs_insert(
+        pairs_insert(
             through,
             column,
             [(row.pk, pk) for row, item in pairs for pk in dict.fromkeys(ids_of(item))],
@@ -246,17 +196,3 @@ def _links_write(
             for url in item.links
         ]
     )
-
-
-def _pairs_insert(through: Any, column: str, rows: list[tuple[int, int]]) -> None:
-    """Link rows in one `executemany`: a through table has nothing to clean or
-    default, and Django's bulk_create spent most of a bench demo's time here."""
-    if not rows:
-        return
-    table = connection.ops.quote_name(through._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.executemany(
-            f"INSERT INTO {table} (entry_id, {connection.ops.quote_name(column)}) "
-            "VALUES (%s, %s)",
-            rows,
-        )

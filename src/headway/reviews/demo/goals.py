@@ -1,7 +1,7 @@
 """The demo owner's goals: set through the goals services, then achieved,
 dropped with a reason, or still open, with check-ins along the way.
 
-Check-ins are written with `bulk_create` (a bench-sized demo has thousands);
+Check-ins are written with `bulk.rows_insert` (a bench-sized demo has thousands);
 every other write is a service call.
 """
 
@@ -14,7 +14,7 @@ from typing import Any
 
 from headway.goals import services as goals
 from headway.goals.models import CheckIn, Goal, GoalStatus
-from headway.reviews.demo import words
+from headway.reviews.demo import bulk, words
 from headway.reviews.demo.career import Career
 
 
@@ -50,6 +50,8 @@ SHAPES = (
     GoalShape("Work no more than {n} late evenings a month", "balance", 180, 4,
               "evenings"),
 )  # fmt: skip
+CHECKIN_COLUMNS = ("owner_id", "created", "updated", "goal_id", "checked_on", "value",
+                   "note")  # fmt: skip
 NEXT_TITLES = ("Senior Software Engineer", "Staff Engineer", words.TARGET_ROLE)
 
 
@@ -76,9 +78,15 @@ def goals_create(
         shape = _shape(index, len(starts), rng)
         goal = _goal_create(owner, career, priorities, shape, started_on, rng)
         made.append(_goal_close(owner, career, goal, shape, index, len(starts), rng))
-    CheckIn.objects.bulk_create(
-        [c for goal in made for c in _checkins(owner, career, goal, rng)],
-        batch_size=2_000,
+    now = bulk.stamp()
+    bulk.rows_insert(
+        CheckIn,
+        CHECKIN_COLUMNS,
+        [
+            (owner.pk, now, now, c.goal.pk, bulk.day(c.checked_on), c.value, c.note)
+            for goal in made
+            for c in _checkins(owner, career, goal, rng)
+        ],
     )
     return made
 

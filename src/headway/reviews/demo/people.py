@@ -1,9 +1,10 @@
 """The demo owner's network: colleagues at each employer, a manager per role,
 mentors, the wider community, and the touches that keep some ties alive.
 
-Rows are written with `bulk_create` (a bench-sized demo has 2,000 contacts and
-tens of thousands of touches); the contacts' touch summaries are then rebuilt
-by the network service that owns them, `contact_touches_refresh`.
+Contacts are written with `bulk_create` and touches with `bulk.rows_insert`
+(a bench-sized demo has 2,000 contacts and tens of thousands of touches);
+the contacts' touch summaries are then rebuilt by the network service that
+owns them, `contact_touches_refresh`.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from headway.network.models import (
     MetHow,
 )
 from headway.network.services import contact_touches_refresh
-from headway.reviews.demo import words
+from headway.reviews.demo import bulk, words
 from headway.reviews.demo.career import Career
 
 STRENGTHS = (1, 2, 3, 4, 5)
@@ -36,6 +37,8 @@ TOUCH_KINDS = (
     InteractionKind.INTRODUCTION,
 )
 TOUCH_WEIGHTS = (40, 15, 15, 10, 8, 8, 4)
+INTERACTION_COLUMNS = ("owner_id", "created", "updated", "contact_id", "kind",
+                       "occurred_on", "notes", "promised")  # fmt: skip
 
 
 @dataclass
@@ -206,7 +209,16 @@ def interactions_create(
             promised=True,
         )
     )
-    Interaction.objects.bulk_create(rows, batch_size=2_000)
+    now = bulk.stamp()
+    bulk.rows_insert(
+        Interaction,
+        INTERACTION_COLUMNS,
+        [
+            (owner.pk, now, now, row.contact.pk, row.kind, bulk.day(row.occurred_on),
+             row.notes, row.promised)
+            for row in rows
+        ],
+    )  # fmt: skip
     contact_touches_refresh(owner=owner, contact_ids=None)
     return len(rows)
 
