@@ -209,7 +209,6 @@ def headway(*arguments: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.mark.django_db(transaction=False)
 def test_headway_demo_fills_a_new_directory_and_refuses_a_used_one(
     tmp_path: Path,
 ) -> None:
