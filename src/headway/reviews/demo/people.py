@@ -48,6 +48,8 @@ class Cast:
     managers: list[Contact] = field(default_factory=list)
     mentors: list[Contact] = field(default_factory=list)
     everyone: list[Contact] = field(default_factory=list)
+    # The last day each tie was kept up (by contact id): today for live ties.
+    until: dict[int, date] = field(default_factory=dict)
 
     def manager_on(self, career: Career, day: date) -> Contact:
         return self.managers[career.index_on(day)]
@@ -125,10 +127,24 @@ def _other_person(career: Career, rng: random.Random) -> dict[str, Any]:
         if colleague
         else rng.choice([m for m in MetHow.values if m != MetHow.WORK]),
         "met_on": met_on,
-        "strength": rng.choices(STRENGTHS, STRENGTH_WEIGHTS)[0],
         "tags": list(dict.fromkeys(tags)),
         "notes": "",
+        **_tie(career, met_on, rng),
     }
+
+
+def _tie(career: Career, met_on: date, rng: random.Random) -> dict[str, Any]:
+    """How strong a tie is and until when it is kept up: about half fade (and
+    most of those weaken), and some strong ties go quiet for a few months."""
+    strength = rng.choices(STRENGTHS, STRENGTH_WEIGHTS)[0]
+    until = career.today
+    if rng.random() < 0.55:
+        until = min(met_on + timedelta(days=rng.randint(60, 1500)), career.today)
+        if until < career.today - timedelta(days=365) and rng.random() < 0.8:
+            strength = min(strength, rng.choice((1, 2)))
+    elif strength >= 4 and rng.random() < 0.3:
+        until = career.today - timedelta(days=rng.randint(60, 240))
+    return {"strength": strength, "until": until}
 
 
 def contacts_create(
@@ -163,7 +179,15 @@ def contacts_create(
     ]
     Contact.objects.bulk_create(rows, batch_size=1_000)
     _tags_link(owner=owner, rows=rows, plans=plans)
-    cast = Cast(managers=rows[:3], mentors=rows[3:6], everyone=rows)
+    cast = Cast(
+        managers=rows[:3],
+        mentors=rows[3:6],
+        everyone=rows,
+        until={
+            row.pk: plan.get("until", career.today)
+            for row, plan in zip(rows, plans, strict=True)
+        },
+    )
     return cast, [(row, plan["tags"]) for row, plan in zip(rows, plans, strict=True)]
 
 
@@ -195,7 +219,7 @@ def interactions_create(
     rows: list[Interaction] = []
     key = {c.pk for c in cast.managers + cast.mentors}
     for contact in cast.everyone:
-        rows += _touches(owner, contact, career, rng, key=contact.pk in key)
+        rows += _touches(owner, contact, career, cast, rng, key=contact.pk in key)
     current = cast.managers[-1]
     rows.append(_touch(owner, current, career.today - timedelta(days=6), rng))
     promised = cast.everyone[len(cast.everyone) // 2]
@@ -224,17 +248,18 @@ def interactions_create(
 
 
 def _touches(
-    owner: Any, contact: Contact, career: Career, rng: random.Random, *, key: bool
+    owner: Any,
+    contact: Contact,
+    career: Career,
+    cast: Cast,
+    rng: random.Random,
+    *,
+    key: bool,
 ) -> list[Interaction]:
     met_on = contact.met_on or career.start
     if contact.met_how == MetHow.EVENT and met_on > career.today - timedelta(days=7):
         return []  # just met: the follow-up is still owed
-    fades = not key and rng.random() < 0.55
-    until = career.today
-    if fades:
-        until = min(met_on + timedelta(days=rng.randint(60, 1500)), career.today)
-    elif contact.strength >= 4 and rng.random() < 0.3:  # strong ties gone quiet
-        until = career.today - timedelta(days=rng.randint(60, 240))
+    until = cast.until[contact.pk]
     count = contact.strength * (4 if key else 2) + rng.randint(0, 3)
     touches = [_touch(owner, contact, met_on, rng, kind=InteractionKind.MET)]
     for _ in range(count):
