@@ -39,8 +39,9 @@ if TYPE_CHECKING:
 
 IDLE_SECONDS = 600
 # Commands that need the user's terminal as their own (a password prompt
-# turns echo off through /dev/tty) or the whole app registry.
-DECLINED = frozenset({"serve", "init", "user"})
+# turns echo off through /dev/tty), the whole app registry, or (`demo`) a
+# data directory of their own, which a worker's loaded settings cannot change.
+DECLINED = frozenset({"serve", "init", "user", "demo"})
 # The environment start-up reads: a worker only serves a client that agrees.
 KEY_PREFIXES = ("HEADWAY_", "DJANGO_", "PYTHON", "LC_", "XDG_")
 KEY_NAMES = frozenset({"DATABASE_URL", "HOME", "LANG", "TZ"})

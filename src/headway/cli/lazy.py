@@ -44,6 +44,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "user": ("accounts",),
     "token": ("accounts",),
     "serve": ("serve",),
+    "demo": ("demo",),
 }
 
 
