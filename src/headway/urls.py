@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.contrib import admin
 from django.urls import include, path
 
 from headway.api import api
 from headway.core.views import healthz
 
-admin.autodiscover()
+# A data command builds Django without the web-only apps (settings.WEB_APPS)
+# and may still reverse a URL (the agenda's links): no admin there.
+WITH_ADMIN = apps.is_installed("django.contrib.admin")
+if WITH_ADMIN:
+    admin.autodiscover()
 
 urlpatterns = [
     path("", include("headway.reviews.urls")),
@@ -23,5 +28,5 @@ urlpatterns = [
     path("network/", include("headway.network.urls")),
     path("api/v1/", api.urls),
     path("healthz", healthz, name="healthz"),
-    path("admin/", admin.site.urls),
+    *([path("admin/", admin.site.urls)] if WITH_ADMIN else []),
 ]

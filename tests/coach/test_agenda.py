@@ -89,7 +89,7 @@ def test_contact_states_read_as_what_to_do() -> None:
         ContactDue(4, "Di", "help-promised", TODAY),
         ContactDue(5, "Ed", "overdue", TODAY),
     )
-    titles = [(item.kind, item.title) for item in contact_items(rows)]
+    titles = [(item.kind, item.title) for item in contact_items(rows, TODAY)]
     assert titles == [
         ("mentor-update", "Send Ana a progress update"),
         ("mentor-update", "Thank Bo for the meeting"),
@@ -106,6 +106,14 @@ def test_a_certification_shows_from_ninety_days_before_it_expires() -> None:
     lapsed = Expiring(4, "Lapsed last month", TODAY - dt.timedelta(days=20))
     items = expiry_items((inside, outside, long_gone, lapsed), TODAY)
     assert [item.target for item in items] == [("entry", 1), ("entry", 4)]
+
+
+def test_a_renewed_certification_replaces_the_earlier_one() -> None:
+    old = Expiring(1, "Certified Scrum Master", TODAY + dt.timedelta(days=10))
+    renewed = Expiring(2, "certified  scrum master", TODAY + dt.timedelta(days=700))
+    other = Expiring(3, "CKA", TODAY + dt.timedelta(days=30))
+    items = expiry_items((old, renewed, other), TODAY)
+    assert [item.target for item in items] == [("entry", 3)]
 
 
 def test_an_expiring_certification_stays_on_a_two_week_agenda() -> None:
@@ -146,3 +154,17 @@ def test_a_window_of_zero_days_is_today_and_what_is_late() -> None:
     late = item(TODAY - dt.timedelta(days=1), "weekly")
     tomorrow = item(TODAY + dt.timedelta(days=1), "weekly")
     assert agenda_build([tomorrow, late], today=TODAY, days=0) == [late]
+
+
+def test_only_the_first_lapsed_ties_are_named_the_rest_are_one_line() -> None:
+    lapsed = tuple(
+        ContactDue(n, f"Person {n}", "overdue", TODAY - dt.timedelta(days=n))
+        for n in range(1, 9)
+    )
+    promise = ContactDue(99, "Zed", "follow-up", TODAY)
+    items = contact_items((*lapsed, promise), TODAY, keep=5)
+    named = [item.title for item in items if item.target[0] == "contact"]
+    assert named[:5] == [f"Get in touch with Person {n} (overdue)" for n in range(1, 6)]
+    assert "Follow up with Zed" in named
+    (summary,) = [item for item in items if item.target[0] == "network"]
+    assert (summary.due, summary.title) == (TODAY, "3 more people are due a touch")

@@ -84,7 +84,10 @@ def _django_for(folder: Path) -> Any:
         fail("Django is already set up for another data directory; run `demo` alone.")
     from headway.core.bootstrap import initialise
 
-    return initialise()
+    initialise()
+    from headway.accounts.services import owner_ensure
+
+    return owner_ensure()
 
 
 class ProgressBar:

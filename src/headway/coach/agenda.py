@@ -34,6 +34,11 @@ KIND_ORDER = (
     "yearly",
 )
 
+# The network's states that only mean "a while since you were in touch".
+CADENCE_STATES = frozenset({"overdue", "due"})
+# How many of those the agenda names; the due list has them all.
+CONTACTS_KEPT = 5
+
 CADENCE_TITLES = {
     "weekly": "Weekly check-in: log what happened this week",
     "manager": "1:1 with your manager",
@@ -140,11 +145,25 @@ def _check_in_owed(goal: GoalFacts, today: date) -> AgendaItem | None:
     return AgendaItem(period_end, "check-in", title, ("goal", goal.id))
 
 
-def contact_items(contacts: tuple[ContactDue, ...]) -> list[AgendaItem]:
-    items = []
+def contact_items(
+    contacts: tuple[ContactDue, ...], today: date, *, keep: int = CONTACTS_KEPT
+) -> list[AgendaItem]:
+    """Every promise to a person (a follow-up, help, a thank-you, an update),
+    and the first `keep` ties whose cadence has run out, in the due list's
+    order (strong dormant ties first); the rest are one line to the due list.
+    """
+    items, lapsed = [], 0
     for contact in contacts:
+        if contact.state in CADENCE_STATES:
+            lapsed += 1
+            if lapsed > keep:
+                continue
         kind, title = _contact_wording(contact)
         items.append(AgendaItem(contact.due_on, kind, title, ("contact", contact.id)))
+    if lapsed > keep:
+        more = lapsed - keep
+        title = f"{more} more {'person is' if more == 1 else 'people are'} due a touch"
+        items.append(AgendaItem(today, "contact", title, ("network", 0)))
     return items
 
 
@@ -161,8 +180,17 @@ def _contact_wording(contact: ContactDue) -> tuple[str, str]:
 
 
 def expiry_items(expiring: tuple[Expiring, ...], today: date) -> list[AgendaItem]:
-    """Certifications that lapse within the horizon (or already have, lately)."""
+    """Certifications that lapse within the horizon (or already have, lately).
+
+    The same certification logged again (renewed) replaces the earlier one:
+    only the latest expiry of each title counts.
+    """
     horizon = today + timedelta(days=EXPIRY_HORIZON_DAYS)
+    latest: dict[str, Expiring] = {}
+    for item in expiring:
+        name = " ".join(item.title.casefold().split())
+        if name not in latest or item.expires_on > latest[name].expires_on:
+            latest[name] = item
     return [
         AgendaItem(
             item.expires_on,
@@ -170,7 +198,7 @@ def expiry_items(expiring: tuple[Expiring, ...], today: date) -> list[AgendaItem
             f"Renew before it expires: {item.title}",
             ("entry", item.entry_id),
         )
-        for item in expiring
+        for item in latest.values()
         if today - timedelta(days=EXPIRY_HORIZON_DAYS) <= item.expires_on <= horizon
     ]
 

@@ -117,7 +117,7 @@ def agenda(
     items = [
         *coach.cadence_items(tuple(cadences)),
         *coach.goal_items(_goal_facts(owner=owner, today=today), today),
-        *coach.contact_items(_contacts_due(due_rows, mentor=mentor_on)),
+        *coach.contact_items(_contacts_due(due_rows, mentor=mentor_on), today),
         *coach.expiry_items(_expiring(owner=owner, marks=marks), today),
         *coach.adjustment_items(_adjustments(owner=owner, today=today, marks=marks)),
     ]
@@ -241,6 +241,8 @@ LINKS = {
 
 def _row(item: coach.AgendaItem) -> AgendaRow:
     target, ident = item.target
+    if target == "network":
+        return AgendaRow(item.due, item.kind, item.title, reverse("network:home"), "")
     if target == "cadence":
         # The 1:1 is acted on where its agenda is prepared.
         page = "network:manager" if ident == CadenceKind.MANAGER else "reviews:rhythm"
