@@ -39,8 +39,11 @@ SPECIFIC = [
     ("learn more about cloud", "fail"),
     ("I want a promotion", "fail"),
     ("enhancing my overall performance at work", "fail"),
-    ("Improve my Python skills", "warn"),
-    ("get better at public speaking", "warn"),
+    # A vague verb with a broad area or a subject names no outcome (issue 10).
+    ("Improve my Python skills", "fail"),
+    ("get better at public speaking", "fail"),
+    ("improve customer service", "fail"),
+    ("work on my time management", "fail"),
     ("study for the CKA exam", "warn"),
     ("Become Senior Marketing Manager by the end of 2027", "pass"),
     ("pass the aws solutions architect exam by june 2027", "pass"),
