@@ -58,6 +58,11 @@ _DATE_PATTERNS = (
         r"\b(?P<year_end>year[\s-]end|eoy|for\s+the\s+(?:whole\s+|entire\s+)?year)\b",
         re.IGNORECASE,
     ),
+    # mid-2027 / mid year / the middle of 2027: the end of June
+    re.compile(
+        rf"\b(?P<mid>mid|middle\s+of)[\s-]*(?:the\s+)?(?P<mid_year>{_YEAR}|year)\b",
+        re.IGNORECASE,
+    ),
     # end of 2027 / by 2027
     re.compile(
         rf"\b(?:end\s+of|by|before|in|until|during|for)\s+(?P<year_only>{_YEAR})\b(?!-)",
@@ -200,6 +205,12 @@ def _date_value(match: re.Match[str], today: date) -> date | None:
         return date(int(groups["year_only"]), 12, 31)
     if groups.get("year_end"):
         return date(today.year, 12, 31)
+    if groups.get("mid"):
+        year = groups["mid_year"] or ""
+        if year.isdigit():
+            return date(int(year), 6, 30)
+        middle = date(today.year, 6, 30)  # "by mid-year": the next middle
+        return middle if middle >= today else date(today.year + 1, 6, 30)
     if groups.get("relative"):
         which, period = groups["relative"].lower().split()
         return parse_date_rules(f"end of {which} {period}", today=today)

@@ -70,6 +70,12 @@ _BE_VERBS = frozenset({"get", "be", "become", "got", "getting", "being"})
 _HAVE_VERBS = frozenset(
     {"get", "gain", "receive", "have", "hold", "own", "land", "secure", "win", "earn"}
 )
+# Words left in front of the verb once a date is taken out ("by june 30 write …").
+_SKIPPED_BEFORE_VERB = lexicon(
+    """a an the more to by before until till no later than in within over during
+    on at for from of after"""
+)
+_POSITIONS = lexicon("role roles job jobs position positions post")
 _DETERMINERS = frozenset({"a", "an", "the", "my", "our", "one", "first", "new", "this"})
 _UNITS = lexicon(
     """people persons staff hours hrs minutes mins days weeks months km miles kg
@@ -87,6 +93,7 @@ class Clause:
     things: tuple[str, ...]
     names: tuple[str, ...]
     content: tuple[str, ...]
+    more: bool = False  # asks for more or better of something, with no number
 
 
 @dataclass(frozen=True)
@@ -112,7 +119,8 @@ class Reading:
 
     @property
     def things(self) -> tuple[str, ...]:
-        return tuple(t for clause in self.clauses for t in clause.things)
+        """Concrete things named, outside clauses that only ask for more of them."""
+        return tuple(t for c in self.clauses if not c.more for t in c.things)
 
     @property
     def anchors(self) -> tuple[str, ...]:
@@ -268,7 +276,8 @@ def _clause(part: str) -> Clause | None:
     things = tuple(
         word
         for index, word in enumerate(words)
-        if _is_thing(word) and _heads_its_phrase(words[index + 1 : index + 2])
+        if (_is_thing(word) and _heads_its_phrase(words[index + 1 : index + 2]))
+        or _names_a_position(words[max(index - 1, 0) : index + 1])
     )
     names = tuple(
         words[i]
@@ -276,9 +285,11 @@ def _clause(part: str) -> Clause | None:
         if i > 0 and looks_like_a_name(raw[i], words[i - 1])
     )
     content = tuple(w for w in words if _is_content(w))
-    vague = _is_vague_head(head, rest) or _asks_for_more(words)
-    outcome = not vague and _promises_outcome(head, rest, things, names)
-    return Clause(head, vague, outcome, things, names, content)
+    more = _asks_for_more(words)
+    vague = _is_vague_head(head, rest) or more
+    verb = " ".join(words[start : start + 2])
+    outcome = not vague and _promises_outcome(verb, rest, things, names)
+    return Clause(head, vague, outcome, things, names, content, more)
 
 
 def _heads_its_phrase(following: tuple[str, ...]) -> bool:
@@ -288,10 +299,21 @@ def _heads_its_phrase(following: tuple[str, ...]) -> bool:
     return not is_area(following[0])
 
 
+def _names_a_position(pair: tuple[str, ...]) -> bool:
+    """ "a product management role", "an analyst job": the kind of role is named."""
+    if len(pair) < 2 or pair[1] not in _POSITIONS:
+        return False
+    return (
+        pair[0] not in EMPTY_WORDS
+        and pair[0] not in _DETERMINERS
+        and (pair[0] not in COMPARATIVES and not is_generic(pair[0]))
+    )
+
+
 def _head_index(words: tuple[str, ...]) -> int | None:
     """The verb the clause turns on: the first word after the wish ("I want to")."""
     for index, word in enumerate(words):
-        if word in LEAD_IN or word in {"a", "an", "the", "more", "to"}:
+        if word in LEAD_IN or word in _SKIPPED_BEFORE_VERB:
             continue
         if word.endswith("ly") and len(word) > 4:
             continue  # "successfully", "finally"
@@ -316,17 +338,18 @@ def _asks_for_more(words: tuple[str, ...]) -> bool:
 
 
 def _promises_outcome(
-    head: str, rest: tuple[str, ...], things: tuple[str, ...], names: tuple[str, ...]
+    verb: str, rest: tuple[str, ...], things: tuple[str, ...], names: tuple[str, ...]
 ) -> bool:
     """A yes/no you can observe once it happened: pass the exam, run the postmortem."""
+    head = verb.split(" ")[0]
     following = rest[0] if rest else ""
     if head in _BE_VERBS and following.endswith("ed") and len(following) > 4:
         return True  # get certified, be promoted, become licensed
     if head in _HAVE_VERBS:
         return any(t in ARTIFACT_NOUNS or t in ROLE_WORDS for t in things) or bool(
-            head != "get" and names
+            names
         )
-    if not head.startswith(OUTCOME_STEMS):
+    if not verb.startswith(OUTCOME_STEMS):
         return False
     return bool(things or names or _names_an_object(rest))
 

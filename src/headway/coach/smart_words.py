@@ -235,6 +235,11 @@ OUTCOME_STEMS = (
     "acquir",
     "score",
     "qualif",
+    "send",
+    "translat",
+    "meet",
+    "hand in",
+    "pair",
 )
 GENERIC_BY_LETTER: dict[str, tuple[str, ...]] = {}
 for _noun in sorted(GENERIC_NOUNS):
