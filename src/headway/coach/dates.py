@@ -127,11 +127,11 @@ def _start_of(period: str, end: date) -> date:
 
 
 def _end_of(period: str, shift: int, today: date) -> date | None:
-    if not 1 < today.year + shift < 9999:
+    if not 1 <= today.year + shift <= 9999:
         return None
     if period == "week":
         sunday = today.toordinal() - today.weekday() + 6 + 7 * shift
-        return date.fromordinal(sunday)
+        return date.fromordinal(sunday) if 0 < sunday <= date.max.toordinal() else None
     if period == "year":
         return date(today.year + shift, 12, 31)
     if period == "quarter":

@@ -191,7 +191,10 @@ def find_dates(text: str, today: date) -> tuple[date | None, list[tuple[int, int
             continue  # inside a date already read: "june 30" within "june 30 2027"
         # Only the first readable date is the due date; later ones are only
         # blanked out so their digits are not taken for counts.
-        value = _date_value(match, today)
+        try:
+            value = _date_value(match, today)
+        except (ValueError, OverflowError):
+            value = None  # a date past the calendar's ends (year 1 or 9999)
         if value is None:
             continue
         first = first or value
