@@ -7,7 +7,9 @@ Run it to print the figures (and every disagreement with --misses):
 The statements and their verdicts were written by hand for Headway, in the
 ways people write career goals (lower case, run-ons, several goals in a line,
 money, percentages, ranges, dates in every form); the clock is fixed on
-Monday 2026-11-23 so the expected due dates stay true.
+Monday 2026-11-23 so the expected due dates stay true. smart_statements.psv
+was written alongside the rules; smart_statements_blind.psv was written
+afterwards and first measured without looking at the coach's answers.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from headway.coach.smart import GoalDraft, smart_check
 
 TODAY = date(2026, 11, 23)
 DATA = Path(__file__).parent / "data" / "smart_statements.psv"
+BLIND = Path(__file__).parent / "data" / "smart_statements_blind.psv"
+SETS = {"main": DATA, "blind": BLIND}
 CRITERIA = ("specific", "measurable", "time_bound", "due")
 
 
@@ -31,8 +35,8 @@ class Row:
     expected: dict[str, str]
 
 
-def load_rows() -> list[Row]:
-    with DATA.open(encoding="utf-8") as handle:
+def load_rows(path: Path = DATA) -> list[Row]:
+    with path.open(encoding="utf-8") as handle:
         return [
             Row(
                 statement=line["statement"],
@@ -70,13 +74,14 @@ def agreement(rows: list[Row]) -> tuple[dict[str, float], list[Miss]]:
 
 
 def main(argv: list[str]) -> None:
-    rows = load_rows()
-    shares, misses = agreement(rows)
-    print(f"{len(rows)} statements, clock at {TODAY.isoformat()}")
-    for name in CRITERIA:
-        print(f"  {name:11} {shares[name]:.1%}")
+    every = [row for path in SETS.values() for row in load_rows(path)]
+    for label, rows in [*((k, load_rows(p)) for k, p in SETS.items()), ("all", every)]:
+        shares = agreement(rows)[0]
+        print(f"{label}: {len(rows)} statements, clock at {TODAY.isoformat()}")
+        for name in CRITERIA:
+            print(f"  {name:11} {shares[name]:.1%}")
     if "--misses" in argv:
-        for name, expected, found, statement in misses:
+        for name, expected, found, statement in agreement(every)[1]:
             wanted, got = expected or "-", found or "-"
             print(f"  {name:11} expected {wanted:10} got {got:10} {statement}")
 

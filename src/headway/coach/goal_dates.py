@@ -42,6 +42,12 @@ _RECURRENCE = re.compile(
     r"biweekly|bi-weekly|fortnightly)\b",
     re.IGNORECASE,
 )
+# Words that make a date a deadline, just before it or at its start.
+_DEADLINE_CUE = re.compile(
+    r"\b(?:by|before|until|till|within|in|than|due|over|during|for|end|start|"
+    r"beginning|this|next|coming|the\s+rest)\b[^a-z0-9]*(?:\S+\s*)?$",
+    re.IGNORECASE,
+)
 _PERIOD_MONTHS = {"month": 1, "quarter": 3, "year": 12}
 _MAY_AS_VERB = re.compile(r"\b(?:i|we|you|they|he|she|it|who|that)\s+$", re.I)
 _DATE_PATTERNS = (
@@ -56,6 +62,12 @@ _DATE_PATTERNS = (
     # year end / year-end / EOY / for the year
     re.compile(
         r"\b(?P<year_end>year[\s-]end|eoy|for\s+the\s+(?:whole\s+|entire\s+)?year)\b",
+        re.IGNORECASE,
+    ),
+    # for the rest of the month / the rest of this quarter
+    re.compile(
+        r"\b(?:for\s+)?the\s+rest\s+of\s+(?:the|this)\s+"
+        r"(?P<rest_of>week|month|quarter|year)\b",
         re.IGNORECASE,
     ),
     # mid-2027 / mid year / the middle of 2027: the end of June
@@ -107,8 +119,12 @@ _DATE_PATTERNS = (
         rf"{_COUNT}\s+{_UNIT}\b",
         re.IGNORECASE,
     ),
-    # next year / this quarter / next month / this week
-    re.compile(r"\b(?P<relative>(?:this|next)\s+(?:week|month|quarter|year))\b", re.I),
+    # next year / this quarter / next month / this week / this coming quarter
+    re.compile(
+        r"\b(?P<relative>(?:this\s+coming|this|next|coming)\s+"
+        r"(?:week|month|quarter|year))\b",
+        re.I,
+    ),
 )
 
 
@@ -186,10 +202,12 @@ def find_dates(text: str, today: date) -> tuple[date | None, list[tuple[int, int
     )
     readable: list[tuple[int, int]] = []
     first: date | None = None
+    cued: date | None = None
     for match in matches:
         if readable and match.start() < readable[-1][1]:
             continue  # inside a date already read: "june 30" within "june 30 2027"
-        # Only the first readable date is the due date; later ones are only
+        # The due date is the first date read, unless a later one is the
+        # deadline ("the Q1 plan within 18 days"); the others are only
         # blanked out so their digits are not taken for counts.
         try:
             value = _date_value(match, today)
@@ -198,8 +216,10 @@ def find_dates(text: str, today: date) -> tuple[date | None, list[tuple[int, int
         if value is None:
             continue
         first = first or value
+        if cued is None and _DEADLINE_CUE.search(text[: match.start()] + match[0][:8]):
+            cued = value
         readable.append(match.span())
-    return first, readable
+    return cued or first, readable
 
 
 def _date_value(match: re.Match[str], today: date) -> date | None:
@@ -215,8 +235,11 @@ def _date_value(match: re.Match[str], today: date) -> date | None:
         middle = date(today.year, 6, 30)  # "by mid-year": the next middle
         return middle if middle >= today else date(today.year + 1, 6, 30)
     if groups.get("relative"):
-        which, period = groups["relative"].lower().split()
-        return parse_date_rules(f"end of {which} {period}", today=today)
+        *which, period = groups["relative"].lower().split()
+        shift = "next" if which[-1] == "coming" else which[-1]
+        return parse_date_rules(f"end of {shift} {period}", today=today)
+    if groups.get("rest_of"):
+        return parse_date_rules(f"end of this {groups['rest_of']}", today=today)
     if groups.get("month") and groups.get("year"):
         return _day_month_year(groups)
     if groups.get("md_month") or groups.get("dm_month"):

@@ -75,6 +75,7 @@ _SKIPPED_BEFORE_VERB = lexicon(
     """a an the more to by before until till no later than in within over during
     on at for from of after"""
 )
+_STATE_ENDINGS = ("able", "ible", "ent", "ant", "ful", "ive", "ous", "ic", "ar")
 _POSITIONS = lexicon("role roles job jobs position positions post")
 _DETERMINERS = frozenset({"a", "an", "the", "my", "our", "one", "first", "new", "this"})
 _UNITS = lexicon(
@@ -315,8 +316,8 @@ def _head_index(words: tuple[str, ...]) -> int | None:
     for index, word in enumerate(words):
         if word in LEAD_IN or word in _SKIPPED_BEFORE_VERB:
             continue
-        if word.endswith("ly") and len(word) > 4:
-            continue  # "successfully", "finally"
+        if word.endswith("ly") and not word.endswith("ply") and len(word) > 4:
+            continue  # "successfully", "finally"; not "apply", "reply"
         return index
     return None
 
@@ -326,8 +327,20 @@ def _is_vague_head(head: str, rest: tuple[str, ...]) -> bool:
         return True
     following = rest[0] if rest else ""
     if head in _BE_VERBS or head in {"do", "make", "have"}:
-        return following in COMPARATIVES or following in {"good", "great", "well"}
+        return (
+            following in COMPARATIVES
+            or following in {"good", "great", "well"}
+            or _is_state_adjective(following)
+        )
     return False
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_state_adjective(word: str) -> bool:
+    """ "get comfortable", "be fluent", "become confident": a feeling, not a fact."""
+    if word in ROLE_WORDS or word in ARTIFACT_NOUNS or len(word) < 5:
+        return False
+    return word.endswith(_STATE_ENDINGS)
 
 
 def _asks_for_more(words: tuple[str, ...]) -> bool:
