@@ -296,3 +296,104 @@ def test_the_coach_answers_a_300_character_statement_in_under_5_ms(
         smart_check(draft)
         timings.append(time.process_time() - started)
     assert min(timings) < 0.005
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "improve",
+        "get better at customer service",
+        "develop my time management",
+        "learn to code in Python",
+        "grow my writing skills",
+        "be more organised",
+        "work on my communication",
+    ],
+)
+def test_a_vague_verb_with_only_an_area_fails_specific_without_a_warning(
+    statement: str,
+) -> None:
+    found = check(statement)["specific"]
+    assert found["verdict"] == "fail"  # type: ignore[index]
+    assert "no outcome" in found["reason"]  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Learn Angular 6",
+        "move our laptops to Windows 11",
+        "support ASP.NET 3.5",
+        "book a room in Suite 12",
+        "master Python 3.12",
+    ],
+)
+def test_version_and_model_numbers_are_not_counts(statement: str) -> None:
+    report = smart_check(GoalDraft(statement=statement, today=MONDAY))
+    assert not report.measurable.reason.startswith("It names a count")
+    assert report.parsed_target is None
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "take the PMP exam in February",
+        "create a presentation for new users",
+        "run the postmortem for an incident",
+        "implement the new review system",
+    ],
+)
+def test_a_named_deliverable_or_one_off_event_is_a_yes_no_outcome(
+    statement: str,
+) -> None:
+    assert verdict(statement, "measurable") == "pass"
+    assert verdict(statement, "specific") == "pass"
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        ("get certified by June 30", date(2027, 6, 30)),
+        ("get certified by the 30th of June", date(2027, 6, 30)),
+        ("get certified by September 1st", date(2027, 9, 1)),
+        ("get certified no later than March 15", date(2027, 3, 15)),
+        ("get certified by December 1", date(2026, 12, 1)),
+        ("send the report by Friday", date(2026, 11, 27)),
+        ("send the report by next Friday", date(2026, 12, 4)),
+        ("read 20 books for the year", date(2026, 12, 31)),
+        ("read 20 books this year", date(2026, 12, 31)),
+        ("ship 3 features over the next three months", date(2027, 2, 23)),
+        ("ship it by the beginning of next year", date(2027, 1, 1)),
+        ("ship it by mid-2027", date(2027, 6, 30)),
+    ],
+)
+def test_month_days_weekdays_and_spans_are_read_from_today(
+    statement: str, expected: date
+) -> None:
+    assert check(statement)["parsed_due"] == expected.isoformat()
+
+
+@pytest.mark.parametrize(
+    ("statement", "period"),
+    [
+        ("meet my mentor every 3 months", "quarter"),
+        ("give a talk once a quarter", "quarter"),
+        ("post twice a month", "month"),
+        ("call a former colleague each week", "week"),
+        ("host the retro the first Friday of every month", "month"),
+        ("review the budget every 12 months", "year"),
+    ],
+)
+def test_recurrences_are_read_as_their_period(statement: str, period: str) -> None:
+    report = smart_check(GoalDraft(statement=statement, today=MONDAY))
+    assert report.parsed_recurrence == period
+    assert report.time_bound.verdict == "pass"
+
+
+def test_a_repeat_no_period_holds_is_still_time_bound() -> None:
+    report = smart_check(
+        GoalDraft(statement="pair with a peer every 2 weeks", today=MONDAY)
+    )
+    assert report.parsed_recurrence == ""
+    assert report.time_bound.verdict == "pass"
+    assert "every 2 weeks" in report.time_bound.reason

@@ -121,7 +121,7 @@ def _specific(reading: Reading) -> Check:
         "fail",
         f"{opening if reading.all_vague else 'It'} names no outcome: no role, "
         "artifact, certification or number"
-        + (f" ({named} is an area, not a result)." if named else "."),
+        + (f" ({named}: a subject, not a result)." if named else "."),
         "Name the thing that will exist when you are done: a role title, a "
         "certification, a talk, a shipped project, or a number to reach.",
     )
