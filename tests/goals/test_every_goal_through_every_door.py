@@ -222,3 +222,18 @@ def test_goal_add_keeps_an_explicit_due_date(alice: Any) -> None:
     assert result.exit_code == 0, result.output
     assert "read from the statement" not in result.stderr
     assert Goal.objects.get().due == date(2027, 1, 31)
+
+
+def test_a_share_of_every_kind_of_goal_renders_for_its_viewer(alice: Any) -> None:
+    from headway.accounts.shares import share_create
+
+    goals = [make_goal(alice, *combination) for combination in COMBINATIONS]
+    _share, token = share_create(
+        owner=alice, goal_ids=[g.pk for g in goals], days=30, include_entries=False
+    )
+    response = Client().get(f"/share/{token}")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert page.count('<span class="progress-figures">Not yet</span>') == 4
+    assert page.count('<span class="progress-figures">Done</span>') == 2
+    assert " of  · " not in page
