@@ -30,7 +30,8 @@ GOAL_WORDS = """by the end of next year q3 2027 june 30 30th of june september 1
     first monday of every month over the coming three 80-90 percent $5,000 5k eur
     Angular 6 ASP.NET 3.5 Windows 11 improve get better at pass the PMP exam become
     senior manager start beginning of this last week mid-2027 year-end 29 february
-    feb 31 99 0 -1 1e999 . , ; and in within for"""
+    feb 31 99 0 -1 1e999 . , ; and in within for role job position managing get
+    earn a an as goal is my Python 2024 apply fix"""
 TOKENS = st.sampled_from(GOAL_WORDS.split())
 ANY_TEXT = st.one_of(
     st.text(max_size=10_000),

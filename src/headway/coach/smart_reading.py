@@ -73,7 +73,7 @@ _HAVE_VERBS = frozenset(
 # Words left in front of the verb once a date is taken out ("by june 30 write …").
 _SKIPPED_BEFORE_VERB = lexicon(
     """a an the more to by before until till no later than in within over during
-    on at for from of after"""
+    on at for from of after goal goals objective aim is are"""
 )
 _STATE_ENDINGS = ("able", "ible", "ent", "ant", "ful", "ive", "ous", "ic", "ar")
 _POSITIONS = lexicon("role roles job jobs position positions post")
@@ -278,7 +278,7 @@ def _clause(part: str) -> Clause | None:
         word
         for index, word in enumerate(words)
         if (_is_thing(word) and _heads_its_phrase(words[index + 1 : index + 2]))
-        or _names_a_position(words[max(index - 1, 0) : index + 1])
+        or _names_a_position(words[max(index - 1, 0) : index + 2], index > 0)
     )
     names = tuple(
         words[i]
@@ -300,14 +300,19 @@ def _heads_its_phrase(following: tuple[str, ...]) -> bool:
     return not is_area(following[0])
 
 
-def _names_a_position(pair: tuple[str, ...]) -> bool:
-    """ "a product management role", "an analyst job": the kind of role is named."""
-    if len(pair) < 2 or pair[1] not in _POSITIONS:
+def _names_a_position(words: tuple[str, ...], after_first: bool) -> bool:
+    """ "a product management role", "a position managing a team": a named role."""
+    padded = ("", *words) if not after_first else words
+    before, word, after = (*padded, "", "")[:3]
+    if word not in _POSITIONS:
         return False
+    if after.endswith("ing") and len(after) > 4:
+        return True  # the role is said by what it does
     return (
-        pair[0] not in EMPTY_WORDS
-        and pair[0] not in _DETERMINERS
-        and (pair[0] not in COMPARATIVES and not is_generic(pair[0]))
+        bool(before)
+        and before not in EMPTY_WORDS
+        and before not in _DETERMINERS
+        and (before not in COMPARATIVES and not is_generic(before))
     )
 
 
@@ -359,9 +364,7 @@ def _promises_outcome(
     if head in _BE_VERBS and following.endswith("ed") and len(following) > 4:
         return True  # get certified, be promoted, become licensed
     if head in _HAVE_VERBS:
-        return any(t in ARTIFACT_NOUNS or t in ROLE_WORDS for t in things) or bool(
-            names
-        )
+        return bool(things or names)
     if not verb.startswith(OUTCOME_STEMS):
         return False
     return bool(things or names or _names_an_object(rest))
