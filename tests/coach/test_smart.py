@@ -397,3 +397,20 @@ def test_a_repeat_no_period_holds_is_still_time_bound() -> None:
     assert report.parsed_recurrence == ""
     assert report.time_bound.verdict == "pass"
     assert "every 2 weeks" in report.time_bound.reason
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        ("book the trip for the first week of October", date(2027, 10, 7)),
+        ("ship the beta by early march", date(2027, 3, 10)),
+        ("ship the beta by mid-june", date(2027, 6, 15)),
+        ("ship the beta in late september 2027", date(2027, 9, 30)),
+        ("ship the beta in the first half of may", date(2027, 5, 15)),
+        ("ship the beta in the last week of december", date(2026, 12, 31)),
+    ],
+)
+def test_parts_of_a_month_are_read_as_their_last_day(
+    statement: str, expected: date
+) -> None:
+    assert check(statement)["parsed_due"] == expected.isoformat()

@@ -89,6 +89,13 @@ _DATE_PATTERNS = (
         rf"(?P<year>{_YEAR})\b",
         re.IGNORECASE,
     ),
+    # the first week of october / early march / mid-june / late september 2027
+    re.compile(
+        rf"\b(?:(?:the\s+)?(?P<part>first|second|third|fourth|last|1st|2nd|3rd|4th)"
+        rf"\s+(?P<part_unit>week|half)\s+of|(?P<season>early|mid|late)[\s-])\s*"
+        rf"(?P<part_month>{_MONTH_NAMES})\b(?:\.?,?\s+(?P<part_year>{_YEAR})\b)?",
+        re.IGNORECASE,
+    ),
     # june 30 / september 1st / the 30th of june: the next such day
     re.compile(
         rf"\b(?P<md_month>{_MONTH_NAMES})\.?\s+(?:the\s+)?(?P<md_day>\d{{1,2}})"
@@ -242,6 +249,8 @@ def _date_value(match: re.Match[str], today: date) -> date | None:
         return parse_date_rules(f"end of this {groups['rest_of']}", today=today)
     if groups.get("month") and groups.get("year"):
         return _day_month_year(groups)
+    if groups.get("part_month"):
+        return _part_of_month(groups, today)
     if groups.get("md_month") or groups.get("dm_month"):
         return _month_day(match, today)
     if groups.get("weekday"):
@@ -282,6 +291,28 @@ def _month_day(match: re.Match[str], today: date) -> date | None:
             found = date(year, month, day)
             if found >= today:
                 return found
+    return None
+
+
+_PART_DAYS = {
+    "first": 7, "1st": 7, "second": 14, "2nd": 14, "third": 21, "3rd": 21,
+    "fourth": 28, "4th": 28, "early": 10, "mid": 15, "half": 15,
+}  # fmt: skip
+
+
+def _part_of_month(groups: dict[str, str | None], today: date) -> date | None:
+    """ "the first week of october": its last day; "late march": the month's end."""
+    month = MONTHS[(groups["part_month"] or "").lower()]
+    part = (groups.get("part") or groups.get("season") or "").lower()
+    if (groups.get("part_unit") or "").lower() == "half":
+        part = "half" if part in {"first", "1st"} else "last"
+    year_text = groups.get("part_year") or ""
+    years = [int(year_text)] if year_text else None
+    for year in years or [today.year, today.year + 1]:
+        last = calendar.monthrange(year, month)[1]
+        found = date(year, month, min(_PART_DAYS.get(part, last), last))
+        if years or found >= today:
+            return found
     return None
 
 
