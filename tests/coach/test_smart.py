@@ -414,3 +414,22 @@ def test_parts_of_a_month_are_read_as_their_last_day(
     statement: str, expected: date
 ) -> None:
     assert check(statement)["parsed_due"] == expected.isoformat()
+
+
+@pytest.mark.parametrize(
+    ("statement", "specific", "measurable"),
+    [
+        ("be a manager in 2 years", "pass", "pass"),
+        ("be the tech lead for the payments team by june", "pass", "pass"),
+        ("do a masters in data science", "pass", "pass"),
+        ("be promoted", "fail", "pass"),
+        ("lead a team", "fail", "fail"),
+        ("My goal is to get a new job as a digital marketing manager", "pass", "pass"),
+        ("earn a position managing a development team", "pass", "pass"),
+    ],
+)
+def test_roles_and_degrees_after_be_do_and_earn_are_outcomes(
+    statement: str, specific: str, measurable: str
+) -> None:
+    assert verdict(statement, "specific") == specific
+    assert verdict(statement, "measurable") == measurable

@@ -102,7 +102,7 @@ def _specific(reading: Reading) -> Check:
         )
     counted = reading.quantity or reading.percent or reading.money
     named = ", ".join(reading.anchors or reading.content[:3])[:80]
-    if reading.outcome or counted or _concrete_action(reading):
+    if _named_outcome(reading) or counted or _concrete_action(reading):
         return Check(
             "pass",
             f"It names a concrete outcome ({named or reading.quantity}).",
@@ -124,6 +124,14 @@ def _specific(reading: Reading) -> Check:
         + (f" ({named}: a subject, not a result)." if named else "."),
         "Name the thing that will exist when you are done: a role title, a "
         "certification, a talk, a shipped project, or a number to reach.",
+    )
+
+
+def _named_outcome(reading: Reading) -> bool:
+    """An outcome that says of what: not "be promoted", but "be promoted to lead"."""
+    return any(
+        clause.outcome and (clause.things or clause.names or len(clause.content) >= 2)
+        for clause in reading.clauses
     )
 
 

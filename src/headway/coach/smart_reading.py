@@ -69,6 +69,7 @@ _TOKEN_AFTER = re.compile(r"^\s*([^\s,;]+)")
 _BE_VERBS = frozenset({"get", "be", "become", "got", "getting", "being"})
 _HAVE_VERBS = frozenset(
     {"get", "gain", "receive", "have", "hold", "own", "land", "secure", "win", "earn"}
+    | {"do"}  # do a masters, do the AWS course
 )
 # Words left in front of the verb once a date is taken out ("by june 30 write …").
 _SKIPPED_BEFORE_VERB = lexicon(
@@ -277,7 +278,12 @@ def _clause(part: str) -> Clause | None:
     things = tuple(
         word
         for index, word in enumerate(words)
-        if (_is_thing(word) and _heads_its_phrase(words[index + 1 : index + 2]))
+        # index != start: in "lead a team", "lead" is the verb, not the role
+        if (
+            index != start
+            and _is_thing(word)
+            and _heads_its_phrase(words[index + 1 : index + 2])
+        )
         or _names_a_position(words[max(index - 1, 0) : index + 2], index > 0)
     )
     names = tuple(
@@ -319,6 +325,9 @@ def _names_a_position(words: tuple[str, ...], after_first: bool) -> bool:
 def _head_index(words: tuple[str, ...]) -> int | None:
     """The verb the clause turns on: the first word after the wish ("I want to")."""
     for index, word in enumerate(words):
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if word == "be" and following not in LEAD_IN:
+            return index  # "be a manager", not "be able to"
         if word in LEAD_IN or word in _SKIPPED_BEFORE_VERB:
             continue
         if word.endswith("ly") and not word.endswith("ply") and len(word) > 4:
@@ -363,6 +372,8 @@ def _promises_outcome(
     following = rest[0] if rest else ""
     if head in _BE_VERBS and following.endswith("ed") and len(following) > 4:
         return True  # get certified, be promoted, become licensed
+    if head in _BE_VERBS and any(thing in ROLE_WORDS for thing in things):
+        return True  # be a manager, become head of design
     if head in _HAVE_VERBS:
         return bool(things or names)
     if not verb.startswith(OUTCOME_STEMS):
