@@ -96,3 +96,13 @@ def test_the_date_reader_never_raises(text: str, today: date) -> None:
         assert rules is None or isinstance(rules, date)
         found = parse_date(text, today=today, prefer=prefer)
         assert found is None or isinstance(found, date)
+
+
+@pytest.mark.parametrize("text", ["last march", "march", "q1", "Q4 0000", "june 0001"])
+@pytest.mark.parametrize("today", [date.min, date.max])
+def test_the_rules_give_none_past_the_ends_of_the_calendar(
+    text: str, today: date
+) -> None:
+    for prefer in ("past", "future"):
+        found = parse_date_rules(text, today=today, prefer=prefer)  # type: ignore[arg-type]
+        assert found is None or isinstance(found, date)

@@ -73,7 +73,10 @@ def _iso(phrase: str) -> date | None:
 
 def _rules(phrase: str, today: date, prefer: Prefer) -> date | None:
     for rule in (_named_month, _month_year, _period_end, _quarter, _within):
-        found = rule(phrase, today, prefer)
+        try:
+            found = rule(phrase, today, prefer)
+        except (ValueError, OverflowError):
+            return None  # past the calendar's ends: "last march" in year 1
         if found is not None:
             return found
     return None
