@@ -8,8 +8,9 @@ The statements and their verdicts were written by hand for Headway, in the
 ways people write career goals (lower case, run-ons, several goals in a line,
 money, percentages, ranges, dates in every form); the clock is fixed on
 Monday 2026-11-23 so the expected due dates stay true. smart_statements.psv
-was written alongside the rules; smart_statements_blind.psv was written
-afterwards and first measured without looking at the coach's answers.
+was written alongside the rules; smart_statements_blind.psv and then
+smart_statements_blind2.psv were each written afterwards and first measured
+without looking at the coach's answers (bench/README.md has both figures).
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ from headway.coach.smart import GoalDraft, smart_check
 TODAY = date(2026, 11, 23)
 DATA = Path(__file__).parent / "data" / "smart_statements.psv"
 BLIND = Path(__file__).parent / "data" / "smart_statements_blind.psv"
-SETS = {"main": DATA, "blind": BLIND}
+BLIND2 = Path(__file__).parent / "data" / "smart_statements_blind2.psv"
+SETS = {"main": DATA, "blind": BLIND, "blind2": BLIND2}
 CRITERIA = ("specific", "measurable", "time_bound", "due")
 
 

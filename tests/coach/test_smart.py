@@ -433,3 +433,33 @@ def test_roles_and_degrees_after_be_do_and_earn_are_outcomes(
 ) -> None:
     assert verdict(statement, "specific") == specific
     assert verdict(statement, "measurable") == measurable
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        ("email her by wednesday next week", date(2026, 12, 2)),
+        ("email her by friday this week", date(2026, 11, 27)),
+        ("move to GitHub Actions by the end of h1 2027", date(2027, 6, 30)),
+        ("close the books in H2", date(2026, 12, 31)),
+        ("give a lightning talk at the October meetup", date(2027, 10, 31)),
+    ],
+)
+def test_weekdays_of_a_week_half_years_and_named_months_are_read(
+    statement: str, expected: date
+) -> None:
+    assert check(statement)["parsed_due"] == expected.isoformat()
+
+
+@pytest.mark.parametrize(
+    ("statement", "measurable"),
+    [
+        ("finalize the vendor contract with Acme", "pass"),
+        ("blog weekly about what I learn", "pass"),
+        ("be a good mentor", "fail"),
+    ],
+)
+def test_any_verb_on_a_named_thing_is_an_event_and_praise_is_not(
+    statement: str, measurable: str
+) -> None:
+    assert verdict(statement, "measurable") == measurable

@@ -11,13 +11,20 @@ import re
 
 import pytest
 
-from tests.coach.smart_agreement import BLIND, CRITERIA, DATA, agreement, load_rows
+from tests.coach.smart_agreement import (
+    BLIND,
+    BLIND2,
+    CRITERIA,
+    DATA,
+    agreement,
+    load_rows,
+)
 
 ROWS = load_rows(DATA)
 TARGET = 0.9
 
 
-@pytest.mark.parametrize("path", [DATA, BLIND], ids=["main", "blind"])
+@pytest.mark.parametrize("path", [DATA, BLIND, BLIND2], ids=["main", "blind", "blind2"])
 @pytest.mark.parametrize("criterion", CRITERIA)
 def test_the_coach_agrees_with_the_expected_verdicts_on_nine_in_ten(
     criterion: str, path: object
@@ -46,7 +53,7 @@ def test_the_set_has_150_statements_in_the_variety_people_write() -> None:
     assert share(r"\d(?:st|nd|rd|th)?\s+of\s+[a-z]+|[a-z]+\s+\d{1,2}(?:st|th)?\b") >= 10
 
 
-@pytest.mark.parametrize("path", [DATA, BLIND], ids=["main", "blind"])
+@pytest.mark.parametrize("path", [DATA, BLIND, BLIND2], ids=["main", "blind", "blind2"])
 def test_the_coach_reads_every_statement_without_its_fallback(path: object) -> None:
     # smart_check answers "could not read" when a rule raises; no row may.
     from headway.coach.smart_reading import read

@@ -80,6 +80,11 @@ _DATE_PATTERNS = (
         rf"\b(?:end\s+of|by|before|in|until|during|for)\s+(?P<year_only>{_YEAR})\b(?!-)",
         re.IGNORECASE,
     ),
+    # H1 / end of h2 2027: a half year
+    re.compile(
+        rf"\b(?:(?:the\s+)?end\s+of\s+)?h(?P<half>[12])(?:\s+(?P<half_year>{_YEAR}))?\b",
+        re.I,
+    ),
     # Q3 / Q3 2027 / end of q1
     re.compile(rf"\b(?P<phrase>(?:end\s+of\s+)?q[1-4](?:\s+{_YEAR})?)\b", re.I),
     # June 2027 / june, 2027 / 15 june 2027 / june 15 2027 / 30th of june 2027
@@ -107,16 +112,21 @@ _DATE_PATTERNS = (
         rf"(?P<dm_month>{_MONTH_NAMES})\b(?!\.?,?\s*(?:of\s+)?\d)",
         re.IGNORECASE,
     ),
-    # by june / before next march
+    # by june / before next march / at the october meetup
     re.compile(
-        rf"\b(?:by|before|until|till|in|end\s+of)\s+(?P<phrase>(?:next\s+|this\s+)?"
+        rf"\b(?:by|before|until|till|in|end\s+of|the)\s+(?P<phrase>(?:next\s+|this\s+)?"
         rf"(?:{_MONTH_NAMES}))\b(?!\.?,?\s+(?:of\s+)?\d)",
+        re.IGNORECASE,
+    ),
+    # wednesday next week / friday this week
+    re.compile(
+        rf"\b(?P<weekday_of>{_WEEKDAY_NAMES})\s+(?P<week_of>next|this)\s+week\b",
         re.IGNORECASE,
     ),
     # by friday / before next tuesday / no later than thursday
     re.compile(
         rf"\b(?:by|before|until|till|on|than)\s+(?:(?P<which_weekday>next|this|coming)"
-        rf"\s+)?(?P<weekday>{_WEEKDAY_NAMES})\b(?!s)",
+        rf"\s+)?(?P<weekday>{_WEEKDAY_NAMES})\b(?!s)(?!\s+(?:next|this)\s+week)",
         re.IGNORECASE,
     ),
     # within 6 months / in three weeks / over the next two years / for 90 days
@@ -255,6 +265,13 @@ def _date_value(match: re.Match[str], today: date) -> date | None:
         return _month_day(match, today)
     if groups.get("weekday"):
         return _weekday(groups, today)
+    if groups.get("weekday_of"):
+        return _weekday_of_week(groups, today)
+    if groups.get("half"):
+        year_text = groups.get("half_year") or ""
+        year = int(year_text) if year_text else today.year
+        found = date(year, 6, 30) if groups["half"] == "1" else date(year, 12, 31)
+        return found if year_text or found >= today else date(year + 1, 6, 30)
     if groups.get("unit"):
         return _span(groups, today)
     return _phrase(groups.get("phrase") or "", today)
@@ -325,6 +342,14 @@ def _weekday(groups: dict[str, str | None], today: date) -> date | None:
     if (groups.get("which_weekday") or "").lower() == "next" and same_week:
         return date.fromordinal(coming.toordinal() + 7)
     return coming
+
+
+def _weekday_of_week(groups: dict[str, str | None], today: date) -> date:
+    """ "wednesday next week": that day in the week after this one."""
+    weekday = _WEEKDAYS[(groups["weekday_of"] or "").lower()]
+    monday = today.toordinal() - today.weekday()
+    weeks = 1 if (groups.get("week_of") or "").lower() == "next" else 0
+    return date.fromordinal(monday + 7 * weeks + weekday)
 
 
 def _day_month_year(groups: dict[str, str | None]) -> date | None:

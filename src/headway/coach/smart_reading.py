@@ -77,6 +77,7 @@ _SKIPPED_BEFORE_VERB = lexicon(
     on at for from of after goal goals objective aim is are"""
 )
 _STATE_ENDINGS = ("able", "ible", "ent", "ant", "ful", "ive", "ous", "ic", "ar")
+_PRAISE = lexicon("good great best excellent")  # "be a good mentor"
 _POSITIONS = lexicon("role roles job jobs position positions post")
 _DETERMINERS = frozenset({"a", "an", "the", "my", "our", "one", "first", "new", "this"})
 _UNITS = lexicon(
@@ -339,11 +340,12 @@ def _head_index(words: tuple[str, ...]) -> int | None:
 def _is_vague_head(head: str, rest: tuple[str, ...]) -> bool:
     if is_vague_verb(head):
         return True
-    following = rest[0] if rest else ""
     if head in _BE_VERBS or head in {"do", "make", "have"}:
+        # "be better", "be a good mentor", "get comfortable": a quality, not a fact
+        following = next((w for w in rest if w not in _DETERMINERS), "")
         return (
             following in COMPARATIVES
-            or following in {"good", "great", "well"}
+            or following in {"good", "great", "well", "best"}
             or _is_state_adjective(following)
         )
     return False
@@ -359,7 +361,7 @@ def _is_state_adjective(word: str) -> bool:
 
 def _asks_for_more(words: tuple[str, ...]) -> bool:
     """ "manage my time better", "be more visible": more, with nothing to count."""
-    return any(w in COMPARATIVES for w in words) and not any(
+    return any(w in COMPARATIVES or w in _PRAISE for w in words) and not any(
         w[:1].isdigit() or is_number_word(w) for w in words
     )
 
@@ -376,9 +378,14 @@ def _promises_outcome(
         return True  # be a manager, become head of design
     if head in _HAVE_VERBS:
         return bool(things or names)
-    if not verb.startswith(OUTCOME_STEMS):
-        return False
-    return bool(things or names or _names_an_object(rest))
+    if verb.startswith(OUTCOME_STEMS) or head in ARTIFACT_NOUNS:
+        # "blog weekly", "podcast": a thing's name used as the verb makes one
+        return bool(things or names or _names_an_object(rest) or head in ARTIFACT_NOUNS)
+    # Any other verb acting on a named artifact is an event that happens or
+    # not ("finalize the vendor contract"); acting on people ("help the junior
+    # developers") is ongoing work.
+    artifacts = [t for t in things if t not in ROLE_WORDS]
+    return bool(artifacts) and _names_an_object(rest)
 
 
 def _names_an_object(rest: tuple[str, ...]) -> bool:

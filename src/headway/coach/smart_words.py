@@ -236,6 +236,8 @@ OUTCOME_STEMS = (
     "score",
     "qualif",
     "send",
+    "email",
+    "finali",
     "fix",
     "resolv",
     "solv",
