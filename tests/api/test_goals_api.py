@@ -49,7 +49,9 @@ def test_create_a_goal_with_every_field(alice: Any, alice_token: str) -> None:
     created = response.json()
     assert created["due"] == "2027-12-31"
     assert created["priority"] == "Promotion to a more senior role"
-    assert (created["progress"], created["pace"]) == (0.0, "behind")
+    # Its first quarter counts from today, pro-rated: not behind on day one.
+    assert (created["progress"], created["pace"]) == (0.0, "on")
+    assert created["period_target"] == 2.0
     assert Goal.objects.get().owner == alice
 
 

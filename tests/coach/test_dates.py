@@ -94,3 +94,27 @@ def test_spans_written_in_words_or_digits_count_from_today(
     text: str, expected: date
 ) -> None:
     assert parse_date(text, today=MONDAY, prefer="future") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("start of this quarter", date(2026, 10, 1)),
+        ("the start of the quarter", date(2026, 10, 1)),
+        ("end of last month", date(2026, 10, 31)),
+        ("beginning of next year", date(2027, 1, 1)),
+        ("beginning of last year", date(2025, 1, 1)),
+        ("start of next month", date(2026, 12, 1)),
+        ("start of last quarter", date(2026, 7, 1)),
+        ("end of the previous quarter", date(2026, 9, 30)),
+        ("start of this week", date(2026, 11, 23)),
+        ("end of next week", date(2026, 12, 6)),
+        ("june 30", date(2026, 6, 30)),
+    ],
+)
+def test_the_edges_of_periods_are_read_everywhere_dates_are(
+    text: str, expected: date
+) -> None:
+    assert parse_date(text, today=MONDAY) == expected
+    if "june" not in text:
+        assert parse_date(text, today=MONDAY, prefer="future") == expected

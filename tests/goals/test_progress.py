@@ -88,3 +88,57 @@ def test_period_bounds_cover_week_month_quarter_and_year() -> None:
     assert period_bounds(day, "month") == (date(2026, 11, 1), date(2026, 11, 30))
     assert period_bounds(day, "quarter") == (date(2026, 10, 1), date(2026, 12, 31))
     assert period_bounds(day, "year") == (date(2026, 1, 1), date(2026, 12, 31))
+
+
+def test_a_new_recurring_goal_is_not_behind_on_its_first_day() -> None:
+    found = goal_progress(
+        figures(
+            started_on=date(2026, 11, 23),
+            target=3.0,
+            recurrence="quarter",
+            due=None,
+        )
+    )
+    assert found.window_start == date(2026, 11, 23)
+    assert found.expected == 0.0
+    assert found.pace == "on"
+
+
+def test_the_first_period_target_is_pro_rated_to_the_days_left() -> None:
+    # Set on 23 Nov with 39 of the quarter's 92 days left: 3 becomes 2 (1.27 up).
+    found = goal_progress(
+        figures(
+            started_on=date(2026, 11, 23),
+            target=3.0,
+            recurrence="quarter",
+            due=None,
+            checkins=points(("2026-11-23", 1)),
+        )
+    )
+    assert found.target == 2.0
+    assert found.fraction == 0.5
+
+
+def test_later_periods_ask_for_the_whole_target() -> None:
+    found = goal_progress(
+        figures(
+            today=date(2027, 2, 1),
+            started_on=date(2026, 11, 23),
+            target=3.0,
+            recurrence="quarter",
+            due=None,
+        )
+    )
+    assert (found.window_start, found.target) == (date(2027, 1, 1), 3.0)
+
+
+def test_a_goal_without_a_target_is_done_or_not_yet() -> None:
+    open_goal = goal_progress(figures(target=None, checkins=points(("2026-02-01", 1))))
+    assert (open_goal.yes_no, open_goal.state, open_goal.fraction) == (
+        True,
+        "not yet",
+        None,
+    )
+    achieved = goal_progress(figures(target=None, status="achieved"))
+    assert achieved.state == "done"
+    assert goal_progress(figures()).state == ""

@@ -38,10 +38,15 @@ def goal_add(
     long_term: bool = typer.Option(False, "--long", help="A long-term goal."),
     as_json: bool = typer.Option(False, "--json", help="Print the goal as JSON."),
 ) -> None:
-    """Set a goal, print its id and the coach's advice."""
+    """Set a goal, print its id and the coach's advice.
+
+    Without --due, a date written in the statement ("by June 30") becomes the
+    due date, and stderr says so.
+    """
     owner = current_owner()
     from headway.goals import selectors, services
 
+    due = due or _due_from_statement(statement)
     goal = services.goal_create(
         owner=owner,
         statement=statement,
@@ -62,6 +67,22 @@ def goal_add(
     for name, check in report.checks:
         if check.verdict != "pass":
             typer.echo(f"  {name.replace('_', '-')}: {check.verdict} — {check.hint}")
+
+
+def _due_from_statement(statement: str) -> str:
+    from django.utils import timezone
+
+    from headway.coach.goal_dates import statement_due
+
+    today = timezone.localdate()
+    found = statement_due(statement, today=today)
+    if found is None or found < today:
+        return ""
+    typer.echo(
+        f"Due {found.isoformat()}, read from the statement; --due sets another.",
+        err=True,
+    )
+    return found.isoformat()
 
 
 @goal_app.command("list")
@@ -94,7 +115,7 @@ def goal_list(
             str(goal["id"]),
             goal["status"],
             goal["due"] or "",
-            _percent(goal["progress"]),
+            goal["outcome"] or _percent(goal["progress"]),
             goal["pace"] or "",
             goal["statement"],
         )
@@ -105,6 +126,16 @@ def goal_list(
 
 def _percent(value: float | None) -> str:
     return "" if value is None else f"{value:.0%}"
+
+
+def _progress_text(shown: dict[str, Any]) -> str:
+    """ "2 of 3 applications this quarter — 67%", or "done" / "not yet"."""
+    if shown["outcome"]:
+        return str(shown["outcome"])
+    target = shown["period_target"] or shown["target"]
+    every = f" this {shown['recurrence']}" if shown["recurrence"] else ""
+    counted = f"{shown['done']:g} of {target:g} {shown['unit']}".rstrip()
+    return f"{counted}{every} — {_percent(shown['progress'])}"
 
 
 @goal_app.command("show")
@@ -132,7 +163,6 @@ def goal_show(
 
 def _print_goal(shown: dict[str, Any]) -> None:
     typer.echo(f"{shown['id']}. {shown['statement']}")
-    target = f"{shown['done']:g} of {shown['target']:g} {shown['unit']}".rstrip()
     lines = [
         (
             "status",
@@ -141,12 +171,7 @@ def _print_goal(shown: dict[str, Any]) -> None:
         ),
         ("due", shown["due"] or "no date"),
         ("priority", shown["priority"] or "none"),
-        (
-            "progress",
-            f"{target} — {_percent(shown['progress'])}"
-            if shown["target"]
-            else "no target",
-        ),
+        ("progress", _progress_text(shown)),
         ("pace", shown["pace"] or "n/a"),
     ]
     for label, value in lines:
@@ -180,7 +205,9 @@ def goal_check(
     if as_json:
         print_json(shown)
         return
-    typer.echo(f"Progress: {_percent(shown['progress']) or shown['done']}")
+    typer.echo(f"Progress: {_progress_text(shown)}")
+    if shown["outcome"] == "not yet":
+        typer.echo(f"When it is done: headway goal done {goal_id}")
 
 
 @goal_app.command("done")

@@ -7,7 +7,7 @@ from typing import Any
 
 import typer
 
-from headway.cli.output import fail, guarded, print_json
+from headway.cli.output import fail, guarded, plural, print_json
 from headway.cli.transfer import export_app, import_app
 
 PROGRESS_FROM = 1_000
@@ -139,7 +139,7 @@ def export_jrnl(
         typer.echo(text, nl=False)
     else:
         output.write_text(text, encoding="utf-8")
-        typer.echo(f"Wrote {entries.count()} entries to {output}.", err=True)
+        typer.echo(f"Wrote {plural(entries.count(), 'entry')} to {output}.", err=True)
 
 
 def _owner() -> Any:

@@ -6,7 +6,7 @@ from typing import Any
 
 import typer
 
-from headway.cli.output import guarded, print_json, print_table
+from headway.cli.output import guarded, plural, print_json, print_table
 from headway.cli.session import current_owner
 
 contact_app = typer.Typer(help="Add, list and show contacts.", no_args_is_help=True)
@@ -340,13 +340,13 @@ def network_cadence(
         )
         return
     for s, c in sorted(tiers.items(), reverse=True):
-        text = f"every {c.ideal_days} days, overdue after {c.max_days}"
+        text = f"every {plural(c.ideal_days or 0, 'day')}, overdue after {c.max_days}"
         typer.echo(f"strength {s}: {text if c.is_set else 'no cadence'}")
     preferences = services.preferences_get(owner=owner)
     typer.echo(
-        f"mentors: an update every {preferences.mentor_update_days} days, thanks "
-        f"within {preferences.mentor_thanks_days}; met at an event: follow up "
-        f"within {preferences.event_follow_up_days} days"
+        f"mentors: an update every {plural(preferences.mentor_update_days, 'day')}, "
+        f"thanks within {preferences.mentor_thanks_days}; met at an event: follow "
+        f"up within {plural(preferences.event_follow_up_days, 'day')}"
     )
 
 

@@ -13,6 +13,9 @@ from typing import Any, NoReturn, ParamSpec, TypeVar
 
 import typer
 
+# Counts in CLI output agree with their noun: "1 entry", "3 entries".
+from headway.coach.numbers import plural as plural
+
 
 def debug_enabled() -> bool:
     return os.environ.get("HEADWAY_DEBUG", "").strip().lower() in {

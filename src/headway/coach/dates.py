@@ -26,8 +26,9 @@ _MONTH_REF = re.compile(
     r"^(?:(?P<which>last|this|next|coming|past|previous)\s+)?(?P<month>[a-z]+)\.?$"
 )
 _PERIOD_END = re.compile(
-    r"^(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+)?"
-    r"(?P<which>this\s+|next\s+|last\s+)?(?P<period>year|month|quarter)$"
+    r"^(?:by\s+)?(?:the\s+)?(?P<edge>end|start|beginning)\s+of\s+(?:the\s+)?"
+    r"(?P<which>this\s+|next\s+|last\s+|previous\s+|coming\s+)?"
+    r"(?P<period>year|month|quarter|week)$"
 )
 _MONTH_YEAR = re.compile(
     r"^(?:by\s+)?(?P<month>[a-z]+)\.?,?\s+(?:of\s+)?(?P<year>\d{4})$"
@@ -72,7 +73,10 @@ def _iso(phrase: str) -> date | None:
 
 def _rules(phrase: str, today: date, prefer: Prefer) -> date | None:
     for rule in (_named_month, _month_year, _period_end, _quarter, _within):
-        found = rule(phrase, today, prefer)
+        try:
+            found = rule(phrase, today, prefer)
+        except (ValueError, OverflowError):
+            return None  # past the calendar's ends: "last march" in year 1
         if found is not None:
             return found
     return None
@@ -105,11 +109,32 @@ def _month_year(phrase: str, today: date, prefer: Prefer) -> date | None:
 
 
 def _period_end(phrase: str, today: date, prefer: Prefer) -> date | None:
+    """ "end of last month", "start of this quarter", "beginning of next year"."""
     match = _PERIOD_END.match(phrase)
     if not match:
         return None
-    shift = {"next": 1, "last": -1}.get((match["which"] or "").strip(), 0)
-    period = match["period"]
+    which = (match["which"] or "").strip()
+    shift = {"next": 1, "coming": 1, "last": -1, "previous": -1}.get(which, 0)
+    end = _end_of(match["period"], shift, today)
+    if match["edge"] == "end" or end is None:
+        return end
+    return _start_of(match["period"], end)
+
+
+def _start_of(period: str, end: date) -> date:
+    if period == "week":
+        return date.fromordinal(end.toordinal() - 6)
+    if period == "year":
+        return date(end.year, 1, 1)
+    return date(end.year, end.month - (2 if period == "quarter" else 0), 1)
+
+
+def _end_of(period: str, shift: int, today: date) -> date | None:
+    if not 1 <= today.year + shift <= 9999:
+        return None
+    if period == "week":
+        sunday = today.toordinal() - today.weekday() + 6 + 7 * shift
+        return date.fromordinal(sunday) if 0 < sunday <= date.max.toordinal() else None
     if period == "year":
         return date(today.year + shift, 12, 31)
     if period == "quarter":

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
 
+from headway.coach.numbers import plural
+
 DEFAULT_TIERS: Mapping[int, tuple[int | None, int | None]] = {
     5: (30, 45),
     4: (60, 90),
@@ -220,11 +222,12 @@ class Reciprocity:
             return f"Balanced: {self.given} given, {self.received} received."
         if self.balance > 0:
             return (
-                f"You gave {self.given} times and received {self.received}: "
+                f"You gave {plural(self.given, 'time')} and received "
+                f"{self.received}: "
                 "you have goodwill to draw on."
             )
         return (
-            f"You received {self.received} times and gave {self.given}: "
+            f"You received {plural(self.received, 'time')} and gave {self.given}: "
             "look for a way to give back."
         )
 

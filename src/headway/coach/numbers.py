@@ -72,3 +72,13 @@ def _words_value(words: list[str]) -> float | None:
         else:
             return None
     return float(total + current)
+
+
+def plural(count: float, noun: str, many: str = "") -> str:
+    """ "1 time", "3 times", "1 entry", "2 entries": a count with its noun agreed."""
+    shown = f"{count:,.0f}" if count == int(count) else f"{count:,g}"
+    if count == 1:
+        return f"{shown} {noun}"
+    if not many:
+        many = noun[:-1] + "ies" if re.search(r"[^aeiou]y$", noun) else noun + "s"
+    return f"{shown} {many}"

@@ -3,12 +3,16 @@
 A count target adds up every check-in ("3 applications"); a recurring target
 counts only the check-ins of the current period ("2 of 3 this quarter"). Pace
 compares the share done with the share of time gone, from the start (or the
-period's start) to the due date (or the period's end).
+period's start) to the due date (or the period's end). A recurring goal's
+first period runs from the day it was set, with its target pro-rated to the
+days left, so a new goal is never behind on its first day. A goal without a
+target is a yes/no: done once achieved, not yet before.
 """
 
 from __future__ import annotations
 
 import calendar
+import math
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -43,6 +47,19 @@ class Progress:
     pace: Pace | None
     window_start: date
     window_end: date | None
+    achieved: bool = False
+
+    @property
+    def yes_no(self) -> bool:
+        """A goal with no number to reach: it is done or not yet."""
+        return self.target is None
+
+    @property
+    def state(self) -> str:
+        """ "done" / "not yet" for a yes/no goal; "" for a goal with a target."""
+        if not self.yes_no:
+            return ""
+        return "done" if self.achieved else "not yet"
 
 
 def period_bounds(day: date, period: str) -> tuple[date, date]:
@@ -69,9 +86,9 @@ def goal_progress(figures: GoalFigures) -> Progress:
         if not figures.recurrence or start <= point.checked_on <= (end or start)
     ]
     done = float(sum(counted))
-    target = figures.target if figures.target and figures.target > 0 else None
+    target = _period_target(figures, start)
     if figures.status == "achieved":
-        return Progress(done, target, 1.0, None, None, start, end)
+        return Progress(done, target, 1.0, None, None, start, end, achieved=True)
     if target is None:
         return Progress(done, None, None, None, None, start, end)
     fraction = max(0.0, min(done / target, 1.0))
@@ -82,8 +99,27 @@ def goal_progress(figures: GoalFigures) -> Progress:
 
 def _window(figures: GoalFigures) -> tuple[date, date | None]:
     if figures.recurrence:
-        return period_bounds(figures.today, figures.recurrence)
+        start, end = period_bounds(figures.today, figures.recurrence)
+        # The first period counts from the day the goal was set.
+        return max(start, min(figures.started_on, end)), end
     return figures.started_on, figures.due
+
+
+def _period_target(figures: GoalFigures, start: date) -> float | None:
+    """The target, pro-rated in a recurring goal's first, shortened period.
+
+    A whole-number target stays whole (rounded up): "3 a quarter" set with a
+    month left asks for 1, not 0.99.
+    """
+    target = figures.target if figures.target and figures.target > 0 else None
+    if target is None or not figures.recurrence:
+        return target
+    first, last = period_bounds(figures.today, figures.recurrence)
+    if start <= first:
+        return target
+    share = ((last - start).days + 1) / ((last - first).days + 1)
+    scaled = target * share
+    return float(math.ceil(scaled)) if target == int(target) else round(scaled, 2)
 
 
 def _expected(today: date, start: date, end: date | None) -> float | None:

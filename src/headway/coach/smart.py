@@ -7,35 +7,17 @@ save; it only explains.
 
 from __future__ import annotations
 
-import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from headway.coach.goal_dates import (
-    find_dates,
-    find_recurrence,
-    recurrence_spans,
-)
-from headway.coach.numbers import NUMBER_WORDS, parse_number
-from headway.coach.smart_words import (
-    ARTIFACT_NOUNS,
-    BIG_MOVES,
-    EMPTY_WORDS,
-    GENERIC_BY_LETTER,
-    GENERIC_NOUNS,
-    LEAD_IN,
-    OUTCOME_STEMS,
-    ROLE_WORDS,
-    VAGUE_TIMES,
-    VAGUE_VERB_STEMS,
-)
+from headway.coach.smart_reading import PERCENT, Reading, read
+from headway.coach.smart_words import BIG_MOVES
 
 Verdict = Literal["pass", "warn", "fail"]
 CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
 PERIODS = ("week", "month", "quarter", "year")
-ANALYSED_MAX = 2000  # statements are at most 1,000 characters; pasted essays stop here
 
 
 @dataclass(frozen=True)
@@ -87,45 +69,10 @@ class SmartReport:
         return found
 
 
-_VAGUE_TIME = re.compile(
-    r"\b(?:" + "|".join(re.escape(phrase) for phrase in VAGUE_TIMES) + r")\b"
-)
-_WORD = re.compile(r"[a-z0-9][a-z0-9'\u2019+#.:-]*", re.IGNORECASE)
-_PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|percent\b|per\s*cent\b|pct\b)", re.I)
-_PERCENT_WORDS = re.compile(
-    r"\b(?:[a-z]+[\s-])?[a-z]+\s+(?:percent|per\s*cent)\b", re.IGNORECASE
-)
-_MONEY = re.compile(
-    r"[$€£¥]\s*\d|\d\s*[$€£¥]|\b\d+(?:[.,]\d+)?\s*(?:k|m|bn)?\s*"
-    r"(?:dollars?|euros?|pounds?|usd|eur|gbp|chf|bucks)\b|\b\d+(?:[.,]\d+)?k\b",
-    re.IGNORECASE,
-)
-_DIGITS = re.compile(r"(?<![a-z:])\d+(?:[.,]\d+)*(?![:\d])", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class _Reading:
-    """What the statement says, word by word."""
-
-    text: str
-    words: tuple[str, ...]
-    head: str
-    content: tuple[str, ...]
-    anchors: tuple[str, ...]
-    quantity: str
-    percent: bool
-    money: bool
-    recurrence: str
-    parsed_due: date | None
-    vague_time: bool
-    outcome: bool
-    numbers: tuple[float, ...] = field(default=())
-
-
 def smart_check(draft: GoalDraft) -> SmartReport:
     """Check a goal against the five SMART criteria; never raises."""
     try:
-        reading = _read(draft)
+        reading = read(draft.statement, draft.today)
         due = draft.due or reading.parsed_due
         return SmartReport(
             specific=_specific(reading),
@@ -143,209 +90,62 @@ def smart_check(draft: GoalDraft) -> SmartReport:
         return SmartReport(unknown, unknown, unknown, unknown, unknown)
 
 
-# --- Reading the statement ----------------------------------------------------
-
-
-def _read(draft: GoalDraft) -> _Reading:
-    text = " ".join(draft.statement[:ANALYSED_MAX].split())
-    recurrence = find_recurrence(text)
-    parsed_due, date_spans = find_dates(text, draft.today)
-    rest = _blank_out(text, date_spans + recurrence_spans(text))
-    words = tuple(_normal(w) for w in _WORD.findall(rest))
-    raw_words = tuple(_WORD.findall(rest))
-    numbers, quantity = _quantities(rest, words)
-    head = _head(words)
-    anchors = _anchors(words, raw_words)
-    content = tuple(
-        w
-        for w in words
-        if w not in LEAD_IN
-        and w not in EMPTY_WORDS
-        and not _is_generic(w)
-        and not _is_vague_verb(w)
-        and not _is_number_word(w)
-        and not w[:1].isdigit()
-        and len(w) > 1
-    )
-    lowered = text.lower()
-    return _Reading(
-        text=text,
-        words=words,
-        head=head,
-        content=content,
-        anchors=anchors,
-        quantity=quantity,
-        percent=bool(_PERCENT.search(rest) or _PERCENT_WORDS.search(rest)),
-        money=bool(_MONEY.search(rest)),
-        recurrence=recurrence,
-        parsed_due=parsed_due,
-        vague_time=_VAGUE_TIME.search(lowered) is not None,
-        outcome=_has_outcome(words, head, anchors),
-        numbers=numbers,
-    )
-
-
-@functools.lru_cache(maxsize=4096)
-def _normal(word: str) -> str:
-    return word.lower().replace("\u2019", "'").rstrip(".:,")
-
-
-def _blank_out(text: str, spans: list[tuple[int, int]]) -> str:
-    chars = list(text)
-    for start, end in spans:
-        chars[start:end] = " " * (end - start)
-    return "".join(chars)
-
-
-def _quantities(text: str, words: tuple[str, ...]) -> tuple[tuple[float, ...], str]:
-    """Numbers in digits or words, and the first one as written."""
-    numbers: list[float] = []
-    first = ""
-    for match in _DIGITS.finditer(text):
-        value = parse_number(match.group().replace(",", ""))
-        if value is not None:
-            numbers.append(value)
-            first = first or match.group()
-    run: list[str] = []
-    for word in (*words, ""):
-        if _is_number_word(word) or (run and word == "and"):
-            run.append(word)
-            continue
-        if run:
-            value = parse_number(" ".join(run))
-            if value is not None and value > 0:
-                numbers.append(value)
-                first = first or " ".join(run)
-            run = []
-    return tuple(numbers), first
-
-
-@functools.lru_cache(maxsize=4096)
-def _is_number_word(word: str) -> bool:
-    parts = word.split("-")
-    return all(part in NUMBER_WORDS or part in {"dozen", "couple"} for part in parts)
-
-
-@functools.lru_cache(maxsize=4096)
-def _is_vague_verb(word: str) -> bool:
-    """A verb of more/better, also misspelt ("improove", "imrpove")."""
-    if word in ARTIFACT_NOUNS:
-        return False
-    if word.startswith(VAGUE_VERB_STEMS):
-        return True
-    return len(word) >= 5 and any(
-        _one_edit(word[: len(stem)], stem) or _one_edit(word[: len(stem) + 1], stem)
-        for stem in VAGUE_VERB_STEMS
-        if len(stem) >= 5 and stem[0] == word[0]
-    )
-
-
-@functools.lru_cache(maxsize=4096)
-def _is_generic(word: str) -> bool:
-    """A noun too broad to count as an outcome, also misspelt ("carrer")."""
-    if word in GENERIC_NOUNS:
-        return True
-    return len(word) >= 5 and any(
-        _one_edit(word, noun) for noun in GENERIC_BY_LETTER.get(word[0], ())
-    )
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """True when a and b differ by at most one insertion, deletion, change or swap."""
-    if a == b:
-        return True
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diffs = [i for i in range(len(a)) if a[i] != b[i]]
-        swapped = (
-            len(diffs) == 2
-            and diffs[1] == diffs[0] + 1
-            and a[diffs[0]] == b[diffs[1]]
-            and a[diffs[1]] == b[diffs[0]]
-        )
-        return len(diffs) == 1 or swapped
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    index = next((i for i in range(len(short)) if short[i] != long[i]), len(short))
-    return short[index:] == long[index + 1 :]
-
-
-def _head(words: tuple[str, ...]) -> str:
-    """The verb the goal turns on: the first word after the wish ("I want to")."""
-    for word in words:
-        if word not in LEAD_IN and word not in {"a", "an", "the"}:
-            return word
-    return ""
-
-
-def _anchors(words: tuple[str, ...], raw: tuple[str, ...]) -> tuple[str, ...]:
-    """The concrete things named: artifacts, role titles, names, acronyms."""
-    found: list[str] = []
-    for index, (word, original) in enumerate(zip(words, raw, strict=True)):
-        concrete = word in ARTIFACT_NOUNS or word.rstrip("s") in ARTIFACT_NOUNS
-        named = index > 0 and _looks_like_a_name(original, words[index - 1])
-        if concrete or named or word in ROLE_WORDS:
-            found.append(word)
-    return tuple(found)
-
-
-@functools.lru_cache(maxsize=4096)
-def _looks_like_a_name(original: str, before: str) -> bool:
-    """Python, AWS, Kubernetes, C#: capitalised mid-sentence or an acronym."""
-    if original.lower() in LEAD_IN or original.lower() in EMPTY_WORDS:
-        return False
-    if original[:1].isupper() and before not in {".", "i"}:
-        return original.lower() not in GENERIC_NOUNS
-    return bool(re.fullmatch(r"[a-z]+[#+]+|[a-z]\d*", original)) and len(original) > 1
-
-
-def _has_outcome(words: tuple[str, ...], head: str, anchors: tuple[str, ...]) -> bool:
-    """The goal turns on a verb whose result is a yes/no: pass, become, publish."""
-    joined = f" {' '.join(words)} "
-    if " get certified " in joined or " get promoted " in joined:
-        return True
-    if head in {"get", "gain", "receive", "have", "hold", "own"}:
-        return any(a in ARTIFACT_NOUNS or a in ROLE_WORDS for a in anchors)
-    return head.startswith(OUTCOME_STEMS)
-
-
 # --- The five criteria --------------------------------------------------------
 
 
-def _specific(reading: _Reading) -> Check:
-    if not reading.words and not reading.text:
+def _specific(reading: Reading) -> Check:
+    if not reading.clauses:
         return Check(
             "fail",
             "There is no statement yet.",
             "Write what will be true when the goal is done.",
         )
-    head_vague = _is_vague_verb(reading.head) or reading.head in {"get", "be", "do"}
-    if not reading.anchors and not reading.quantity and len(reading.content) < 2:
-        vague = f"“{reading.head}” alone says to do more or better, but it"
+    counted = reading.quantity or reading.percent or reading.money
+    named = ", ".join(reading.anchors or reading.content[:3])[:80]
+    if _named_outcome(reading) or counted or _concrete_action(reading):
         return Check(
-            "fail",
-            f"{vague if head_vague else 'It'} names no outcome, role, artifact "
-            "or skill.",
-            "Name the thing that will exist when you are done: a role title, a "
-            "certification, a talk, a shipped project.",
+            "pass",
+            f"It names a concrete outcome ({named or reading.quantity}).",
+            "Keep the wording; someone else could tell whether it happened.",
         )
-    if head_vague and not reading.quantity and not reading.outcome:
-        named = ", ".join(dict.fromkeys(reading.anchors or reading.content[:2]))
+    if reading.things:
+        things = ", ".join(dict.fromkeys(reading.things))
         return Check(
             "warn",
-            f"It names {named}, but “{reading.head}” does not say what done "
+            f"It names {things}, but “{reading.head}” does not say what done "
             "looks like.",
             "Replace the verb with an outcome: pass, publish, ship, lead, become.",
         )
-    named = ", ".join(dict.fromkeys(reading.anchors or reading.content))[:80]
+    opening = f"“{reading.head}” asks for more or better, but it"
     return Check(
-        "pass",
-        f"It names a concrete outcome ({named}).",
-        "Keep the wording; someone else could tell whether it happened.",
+        "fail",
+        f"{opening if reading.all_vague else 'It'} names no outcome: no role, "
+        "artifact, certification or number"
+        + (f" ({named}: a subject, not a result)." if named else "."),
+        "Name the thing that will exist when you are done: a role title, a "
+        "certification, a talk, a shipped project, or a number to reach.",
     )
 
 
-def _measurable(draft: GoalDraft, reading: _Reading) -> Check:
+def _named_outcome(reading: Reading) -> bool:
+    """An outcome that says of what: not "be promoted", but "be promoted to lead"."""
+    return any(
+        clause.outcome and (clause.things or clause.names or len(clause.content) >= 2)
+        for clause in reading.clauses
+    )
+
+
+def _concrete_action(reading: Reading) -> bool:
+    """A plain verb with a named thing: "use Terraform for the staging setup"."""
+    return any(
+        not clause.vague
+        and bool(clause.names or clause.things)
+        and len(clause.content) >= 2
+        for clause in reading.clauses
+    )
+
+
+def _measurable(draft: GoalDraft, reading: Reading) -> Check:
     if draft.target is not None and draft.target > 0:
         unit = f" {draft.unit}" if draft.unit else ""
         return Check(
@@ -369,7 +169,7 @@ def _measurable(draft: GoalDraft, reading: _Reading) -> Check:
             f"It names a count ({reading.quantity}).",
             "Set it as the target so check-ins add up to it.",
         )
-    if reading.outcome and reading.anchors:
+    if reading.outcome:
         return Check(
             "pass",
             "It is a yes/no outcome you can observe once it happens.",
@@ -384,7 +184,7 @@ def _measurable(draft: GoalDraft, reading: _Reading) -> Check:
     )
 
 
-def _achievable(draft: GoalDraft, reading: _Reading, due: date | None) -> Check:
+def _achievable(draft: GoalDraft, reading: Reading, due: date | None) -> Check:
     recurring = draft.recurrence or reading.recurrence
     if due is None and recurring:
         heavy = _heavy_load(draft, reading, 365)
@@ -433,7 +233,7 @@ def _achievable(draft: GoalDraft, reading: _Reading, due: date | None) -> Check:
     )
 
 
-def _heavy_load(draft: GoalDraft, reading: _Reading, days: int) -> str:
+def _heavy_load(draft: GoalDraft, reading: Reading, days: int) -> str:
     target = draft.target or (max(reading.numbers) if reading.numbers else 0)
     recurrence = draft.recurrence or reading.recurrence
     weeks = max(days / 7, 1 / 7)
@@ -451,14 +251,14 @@ def _heavy_load(draft: GoalDraft, reading: _Reading, days: int) -> str:
 
 def _percent_values(text: str) -> list[float]:
     values = []
-    for match in _PERCENT.finditer(text):
+    for match in PERCENT.finditer(text):
         digits = re.match(r"\d+(?:[.,]\d+)?", match.group())
         if digits:
             values.append(float(digits.group().replace(",", ".")))
     return values
 
 
-def _relevant(draft: GoalDraft, reading: _Reading) -> Check:
+def _relevant(draft: GoalDraft, reading: Reading) -> Check:
     current = [p for p in draft.priorities if p]
     chosen = draft.priority.strip()
     if chosen and chosen.casefold() in {p.casefold() for p in current}:
@@ -493,7 +293,7 @@ def _relevant(draft: GoalDraft, reading: _Reading) -> Check:
     )
 
 
-def _priority_guess(reading: _Reading, priorities: list[str]) -> str:
+def _priority_guess(reading: Reading, priorities: list[str]) -> str:
     stems = {word[:5] for word in reading.words if len(word) > 4}
     for priority in priorities:
         words = [w for w in re.findall(r"[a-z]+", priority.lower()) if len(w) > 4]
@@ -502,7 +302,7 @@ def _priority_guess(reading: _Reading, priorities: list[str]) -> str:
     return ""
 
 
-def _time_bound(draft: GoalDraft, reading: _Reading) -> Check:
+def _time_bound(draft: GoalDraft, reading: Reading) -> Check:
     if draft.due is not None:
         return Check(
             "pass",
@@ -515,11 +315,11 @@ def _time_bound(draft: GoalDraft, reading: _Reading) -> Check:
             f"The statement names a date: {reading.parsed_due.isoformat()}.",
             "Use it as the due date so the goal shows on your agenda.",
         )
-    if reading.recurrence or draft.recurrence:
-        period = reading.recurrence or draft.recurrence
+    if reading.repeat or draft.recurrence:
+        every = f"every {draft.recurrence}" if draft.recurrence else reading.repeat
         return Check(
             "pass",
-            f"It repeats every {period}.",
+            f"It repeats {every}.",
             "Set a date to review whether it should keep repeating.",
         )
     if reading.vague_time:

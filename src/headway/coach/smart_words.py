@@ -55,6 +55,37 @@ VAGUE_VERB_STEMS = (
     "know",
     "study",
     "tri",
+    "master",
+    "practi",
+    "build up",
+    "increas",
+    "reduc",
+    "decreas",
+    "cut",
+    "lower",
+    "minimi",
+    "enrich",
+    "deepen",
+    "familiari",
+    "gain experience",
+)
+# Comparatives that ask for more or better of something without a measure.
+COMPARATIVES = lexicon(
+    """better more stronger greater bigger higher faster smarter clearer
+    easier deeper wider broader richer improved enhanced"""
+)
+# Endings of nouns that name an area of skill or behaviour, not an outcome:
+# "time management", "leadership", "public speaking", "communication".
+AREA_ENDINGS = ("ment", "ship", "ness", "ity", "ence", "ance", "ism", "ing", "ion")
+# Nouns that end like an area but name a thing that will exist or happen.
+AREA_EXCEPTIONS = lexicon(
+    """presentation certification publication application promotion position
+    session meeting offering posting opening listing ending wedding building
+    bootcamp migration integration submission competition contribution
+    qualification nomination election evaluation investment requirement
+    agreement document assignment placement announcement entity university
+    community city opportunity license licence conference job jobs role roles
+    position positions"""
 )
 # Words that keep a vague verb vague: "get better", "do more", "be great".
 EMPTY_WORDS = lexicon(
@@ -72,7 +103,8 @@ GENERIC_NOUNS = lexicon(
     person professional employee worker leader team company stuff things field
     industry craft potential impact visibility presence profile network
     networking experience competence competency competencies strengths
-    weaknesses habits productivity communication confidence"""
+    weaknesses habits productivity communication confidence area areas
+    service services side aspects aspect space domain stuff"""
 )
 # Nouns that name something that will exist or happen when the goal is done.
 ARTIFACT_NOUNS = lexicon(
@@ -88,7 +120,15 @@ ARTIFACT_NOUNS = lexicon(
     customers deal deals sale sales revenue salary budget hire hires report
     reports review reviews design designs system systems model models paper
     patent dashboard pipeline migration launch team-lead sessions session
-    lessons lesson hours kilometres km miles marathon language"""
+    lessons lesson hours kilometres km miles marathon language postmortem
+    post-mortem retrospective proposal plan roadmap playbook guide tutorial
+    documentation docs handbook course module training curriculum test
+    tests exam license licence degree award scholarship grant contract
+    website tool tools script api framework prototype poc mvp
+    product campaign event hackathon webinar panel interview certificate
+    bonus internship apprenticeship
+    thesis dissertation survey analysis audit spreadsheet deck
+    slides newsletter issue episode"""
 )
 # Words of role titles: "Senior Marketing Manager", "staff engineer".
 ROLE_WORDS = lexicon(
@@ -143,6 +183,68 @@ OUTCOME_STEMS = (
     "mentor",
     "read",
     "attend",
+    "creat",
+    "implement",
+    "design",
+    "produce",
+    "set up",
+    "take",
+    "record",
+    "file",
+    "close",
+    "negotiat",
+    "buy",
+    "sell",
+    "make",
+    "migrat",
+    "upgrad",
+    "deploy",
+    "roll out",
+    "automat",
+    "introduc",
+    "establish",
+    "draft",
+    "prepar",
+    "sit",
+    "enrol",
+    "register",
+    "volunteer",
+    "interview",
+    "reach",
+    "hit",
+    "double",
+    "find",
+    "recruit",
+    "onboard",
+    "coach",
+    "facilitat",
+    "conduct",
+    "schedule",
+    "book",
+    "invite",
+    "post",
+    "upload",
+    "contribut",
+    "merge",
+    "refactor",
+    "rewrite",
+    "replace",
+    "retire",
+    "document",
+    "obtain",
+    "acquir",
+    "score",
+    "qualif",
+    "send",
+    "email",
+    "finali",
+    "fix",
+    "resolv",
+    "solv",
+    "translat",
+    "meet",
+    "hand in",
+    "pair",
 )
 GENERIC_BY_LETTER: dict[str, tuple[str, ...]] = {}
 for _noun in sorted(GENERIC_NOUNS):

@@ -56,8 +56,14 @@ class GoalOut(Schema):
     drop_reason: str
     closed_on: str | None
     done: float
+    period_target: float | None = Field(
+        None, description="The target this period (pro-rated in a first period)."
+    )
     progress: float | None
     pace: str | None
+    outcome: str | None = Field(
+        None, description="A goal without a target: 'done' or 'not yet'."
+    )
 
 
 class CheckInIn(Schema):

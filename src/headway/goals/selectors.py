@@ -94,8 +94,10 @@ def goal_as_dict(goal: Goal, *, today: date | None = None) -> dict[str, Any]:
         "drop_reason": goal.drop_reason,
         "closed_on": goal.closed_on.isoformat() if goal.closed_on else None,
         "done": progress.done,
+        "period_target": progress.target,
         "progress": None if progress.fraction is None else round(progress.fraction, 4),
         "pace": progress.pace,
+        "outcome": progress.state or None,
     }
 
 

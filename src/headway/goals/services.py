@@ -274,14 +274,21 @@ def checkin_create(
     if abs(number) > TARGET_MAX:
         raise field_error("value", "The value is too large.", "too_large")
     today = timezone.localdate()
+    day = date_parse(checked_on, field="checked_on", today=today, prefer="past")
+    day = day or today
+    if day < goal.started_on:
+        raise field_error(
+            "checked_on",
+            f"Goal {goal.pk} started on {goal.started_on.isoformat()}; a check-in "
+            f"dated {day.isoformat()} comes before it. Use a date on or after "
+            f"{goal.started_on.isoformat()}.",
+            "before_start",
+        )
     checkin = CheckIn(
         owner=owner,
         goal=goal,
         value=float(number),
-        checked_on=date_parse(
-            checked_on, field="checked_on", today=today, prefer="past"
-        )
-        or today,
+        checked_on=day,
         note=clean_text(note, field="note", max_length=NOTE_MAX, required=False),
     )
     checkin.full_clean()

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
+from headway.coach.numbers import plural
 from headway.core import text
 from headway.core.text import field_error
 from headway.network.models import (
@@ -156,7 +157,8 @@ def cadence_clean(
     if maximum < ideal:
         raise field_error(
             field,
-            f"The maximum ({maximum} days) is shorter than the ideal ({ideal} days).",
+            f"The maximum ({plural(maximum, 'day')}) is shorter than the ideal "
+            f"({plural(ideal, 'day')}).",
             "cadence",
         )
     return ideal, maximum
