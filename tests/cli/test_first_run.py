@@ -36,8 +36,7 @@ def test_the_first_command_initialises_an_empty_data_directory(data_dir: Path) -
     result = headway(data_dir, "log", "Shipped the first release", "--json")
     assert result.returncode == 0, result.stderr.decode()
     assert json.loads(result.stdout)["title"] == "Shipped the first release"
-    assert b"guided start" in result.stderr
-    assert b"headway --help" in result.stderr
+    assert result.stderr == b""  # not a terminal: no welcome
     database = data_dir / "headway.sqlite3"
     assert database.exists()
     with sqlite3.connect(database) as connection:
@@ -48,7 +47,6 @@ def test_the_first_command_initialises_an_empty_data_directory(data_dir: Path) -
 def test_later_commands_see_what_was_logged(data_dir: Path) -> None:
     result = headway(data_dir, "entries", "--json")
     assert result.returncode == 0, result.stderr.decode()
-    assert b"Welcome" not in result.stderr
     assert [e["title"] for e in json.loads(result.stdout)] == [
         "Shipped the first release"
     ]
@@ -111,3 +109,25 @@ def test_an_import_leaves_no_write_ahead_log_behind(tmp_path: Path) -> None:
     assert b"Imported 3000 entries" in result.stdout
     wal = data_dir / "headway.sqlite3-wal"
     assert not wal.exists() or wal.stat().st_size == 0
+
+
+def test_the_first_command_at_a_terminal_points_to_the_guided_start(
+    tmp_path: Path,
+) -> None:
+    # script(1) gives the command a terminal, as a person typing it has.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("HEADWAY_")}
+    env.pop("DATABASE_URL", None)
+    env |= {"HEADWAY_WARM": "0", "HEADWAY_DATA_DIR": str(tmp_path / "headway")}
+    command = f"{sys.executable} -m headway log 'First entry'"
+    first = subprocess.run(
+        ["script", "-qec", command, "/dev/null"],
+        env=env, capture_output=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert first.returncode == 0, first.stdout.decode()
+    assert b"guided start" in first.stdout
+    assert b"headway --help" in first.stdout
+    again = subprocess.run(
+        ["script", "-qec", command, "/dev/null"],
+        env=env, capture_output=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert b"Welcome" not in again.stdout

@@ -225,7 +225,7 @@ def test_goal_add_keeps_an_explicit_due_date(alice: Any) -> None:
 
 
 def test_a_share_of_every_kind_of_goal_renders_for_its_viewer(alice: Any) -> None:
-    from headway.accounts.shares import share_create
+    from headway.sharing.shares import share_create
 
     goals = [make_goal(alice, *combination) for combination in COMBINATIONS]
     _share, token = share_create(

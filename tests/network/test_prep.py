@@ -121,7 +121,9 @@ def test_a_goal_set_since_the_meeting_is_listed_as_new(alice: Any, alex: Any) ->
 
 def test_a_goal_achieved_since_the_meeting_says_so(alice: Any, alex: Any) -> None:
     old = goal_create(owner=alice, statement="Pass the AWS exam")
-    new = goal_create(owner=alice, statement="Publish a blog post", target=1)
+    new = goal_create(
+        owner=alice, statement="Publish a blog post", target=1, started_on=START
+    )
     goal_achieve(owner=alice, goal_id=old.pk, on=BEFORE)
     checkin_create(owner=alice, goal_id=new.pk, value=1, checked_on=AFTER)
     goal_achieve(owner=alice, goal_id=new.pk, on=AFTER)
@@ -339,7 +341,9 @@ def test_the_agenda_reads_a_fixed_number_of_queries(
     alice: Any, alex: Any, django_assert_max_num_queries: Any
 ) -> None:
     for day in range(11, 23):
-        goal = goal_create(owner=alice, statement=f"Goal {day}", target=3)
+        goal = goal_create(
+            owner=alice, statement=f"Goal {day}", target=3, started_on=START
+        )
         checkin_create(
             owner=alice, goal_id=goal.pk, value=1, checked_on=dt.date(2026, 11, day)
         )

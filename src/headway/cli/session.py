@@ -6,7 +6,7 @@ import os
 import sys
 from typing import Any
 
-from headway.core.bootstrap import ensure_initialised
+from headway.core.bootstrap import ensure_initialised, schema_current
 
 WELCOME = (
     "Welcome to Headway: your data lives in {where}.\n"
@@ -20,13 +20,15 @@ def first_run() -> bool:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "headway.settings")
     from django.conf import settings
 
-    name = str(settings.DATABASES["default"]["NAME"])
-    return bool(settings.LOCAL_MODE) and not os.path.exists(name)
+    if not settings.LOCAL_MODE or schema_current():
+        return False
+    return not os.path.exists(str(settings.DATABASES["default"]["NAME"]))
 
 
 def current_owner() -> Any:
     """Set Django up for data, initialise on first use, return the acting user."""
-    welcome = first_run()
+    # A welcome is for a person at a terminal, not for a script reading stderr.
+    welcome = sys.stderr.isatty() and first_run()
     ensure_initialised(web=False)
     from django.conf import settings
 
