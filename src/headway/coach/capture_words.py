@@ -42,11 +42,13 @@ LEARN_VERB = (
 LEARN_NOUN = (
     r"(?:courses?|exams?|certifications?|certificates?|certs?|trainings?|"
     r"workshops?|bootcamps?|class(?:es)?|modules?|moocs?|specialis?z?ations?|"
-    r"nanodegrees?|degrees?|diplomas?|masterclass|seminars?|tutorials?\s+series)"
+    r"nanodegrees?|degrees?|diplomas?|masterclass|seminars?|tutorials?\s+series|"
+    r"badges?|credentials?|licen[cs]es?)"
 )
 TALK_NOUN = (
     r"(?:talks?|presentations?|keynotes?|lunch[- ]?(?:and|&|n)[- ]?learns?|"
-    r"brown[- ]?bags?|webinars?|panels?|posters?|sessions?|demos?|workshops?)"
+    r"brown[- ]?bags?|webinars?|panels?|posters?|sessions?|demos?|workshops?|"
+    r"lectures?|speech(?:es)?)"
 )
 CONTENT_NOUN = (
     r"(?:blog(?:\s+post)?|posts?|articles?|pieces?|essays?|videos?|screencasts?|"
@@ -97,7 +99,7 @@ CUES: tuple[Cue, ...] = (
         r"talk|lunch[- ]?(?:and|&|n)[- ]?learn|brown[- ]?bag|webinar|panel(?:ist|"
         r"\s+speaker)?|speaker\s+at)\b",
     ),
-    _cue("talk", TOPIC, r"\b(?:my|a|the|our)\s+" + GAP + r"talks?\b"),
+    _cue("talk", TOPIC, r"(?:^|\b(?:my|a|the|our)\s+" + GAP + r")talks?\b"),
     # content: something the user made public
     _cue(
         "content",
@@ -113,14 +115,16 @@ CUES: tuple[Cue, ...] = (
         STRONG,
         rf"\b{CONTENT_NOUN}\s+{GAP}(?:merged|landed|accepted|went\s+live|is\s+"
         r"(?:out|live|up)|got\s+merged|was\s+merged|published)\b|"
-        r"\bmerged\s+" + GAP + r"(?:upstream|into)\b",
+        r"\bmerged\s+" + GAP + r"(?:upstream|into)\b|"
+        r"\b(?:got|was|been|is|were)\s+merged\b",
     ),
     # reading: the verb of reading, or a publication named without a maker
     _cue(
         "reading",
         STRONG,
         r"\b(?:read|reading|re-?read|skimmed|devoured|listened\s+to|"
-        r"finished\s+reading|went\s+through\s+the)\b",
+        r"finished\s+reading|went\s+through\s+the)\b"
+        r"(?!\s+(?:group|club|list|circle|room)s?\b)",
     ),
     _cue("reading", STRONG, rf"\bfinished\s+{GAP}{READING_NOUN}\b"),
     _cue("reading", TOPIC, rf"\b{READING_NOUN}\b", fragment_only=True),

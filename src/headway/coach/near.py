@@ -250,7 +250,8 @@ def _numbers_part(
         for m in islice(COUNTED_NOUN.finditer(lower), 6)
         if m.start(1) not in products and not YEAR.match(m.group(1))
     ][:3]
-    if measured or counted or (given.numbers.strip() and found):
+    benchmarked = bool(found) and BENCHMARK.search(lower)
+    if measured or counted or benchmarked or (given.numbers.strip() and found):
         shown = ", ".join(dict.fromkeys(found[:3])) or "a number"
         return NearPart("present", f"Counts what changed: {shown}.", "")
     if found:

@@ -338,7 +338,8 @@ RESULT_MARKERS = re.compile(
     r"led\s+to|meaning|now|no\s+longer|allowing|enabling|letting|thanks\s+to|"
     r"saving|saved|saves|cutting|reducing|reduced|increasing|increased|"
     r"improv(?:ed|ing)|grew|growing|raised|raising|lowered|lowering|dropped|"
-    r"dropping|boost(?:ed|ing)|lift(?:ed|ing)|shortened|eliminat(?:ed|ing)|prevent(?:ed|ing)|"
+    r"dropping|boost(?:ed|ing)|lift(?:ed|ing)|growth|increase|decrease|"
+    r"reduction|rise|uplift|improvement|shortened|eliminat(?:ed|ing)|prevent(?:ed|ing)|"
     r"avoid(?:ed|ing)|unblock(?:ed|ing)|freed|freeing|halved|doubled|went\s+"
     r"(?:from|down|up)|fell|rose|cut|won|earned|generated|fewer|faster|"
     r"less|more|lower|higher|quicker|shorter|better|cheaper|remov(?:ed|ing)|"
@@ -478,7 +479,8 @@ OUTCOME_WON = re.compile(
 # A number set against a benchmark: a score reached, not an activity.
 BENCHMARK = re.compile(
     r"\b(?:above|below|against|versus|vs\.?|benchmark|baseline|target|quota|"
-    r"average|sla|slo|industry|exceed(?:ed|ing)?|outperform(?:ed|ing)?)\b"
+    r"average|sla|slo|industry|exceed(?:ed|ing)?|outperform(?:ed|ing)?|early|"
+    r"ahead\s+of|under\s+budget|on\s+time|before\s+(?:the\s+)?deadline)\b"
 )
 # Verbs of gain: money or people brought in, adoption won.
 GAIN = re.compile(
