@@ -18,9 +18,12 @@ from hypothesis import strategies as st
 from headway.coach.capture import (
     KINDS,
     Capture,
+    audience_size,
     capture_classify,
     capture_message,
     contact_find,
+    feedback_person,
+    kind_details,
 )
 
 DATA = Path(__file__).parent / "data"
@@ -187,3 +190,9 @@ def test_quick_capture_never_raises_on_any_text_up_to_ten_thousand_characters(
     capture = capture_classify(text, contacts=contacts)
     assert capture.kind in KINDS
     capture_message(capture)
+    for kind in KINDS:
+        kind_details(kind, text)
+    contact_find(text, contacts)
+    audience_size(text.lower())
+    feedback_person(text, given=True)
+    feedback_person(text, given=False)

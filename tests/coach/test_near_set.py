@@ -15,7 +15,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from headway.coach.near import NearInput, main_verb, near_score
+from headway.coach.near import (
+    NearInput,
+    looks_like_accomplishment,
+    main_verb,
+    near_score,
+    passive_opening,
+    product_number_starts,
+    quantities,
+    rewrite_change,
+    weak_opening,
+)
 from headway.coach.near_words import IRREGULAR_PAST, VERB_PLACEHOLDER
 
 DATA = Path(__file__).parent / "data"
@@ -194,3 +204,8 @@ def test_the_near_coach_never_raises_on_any_text_up_to_ten_thousand_characters(
     report = near_score(NearInput(text=text, result=text[:500]))
     assert report.score >= 0
     main_verb(text)
+    weak_opening(text)
+    passive_opening(text)
+    rewrite_change(text[:500])
+    quantities(text.lower(), skip=product_number_starts(text))
+    looks_like_accomplishment(text)
