@@ -8,6 +8,7 @@ least 90% within each kind; bench/README.md records the figures.
 from __future__ import annotations
 
 import json
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -196,3 +197,11 @@ def test_quick_capture_never_raises_on_any_text_up_to_ten_thousand_characters(
     audience_size(text.lower())
     feedback_person(text, given=True)
     feedback_person(text, given=False)
+
+
+def test_thousands_of_contacts_cost_one_pass_over_the_line() -> None:
+    contacts = [f"Person{n} Surname{n}" for n in range(5_000)] + ["Maria Lopez"]
+    started = time.perf_counter()
+    capture = capture_classify("coffee with Maria about the roadmap", contacts=contacts)
+    assert capture.contact == "Maria Lopez"
+    assert time.perf_counter() - started < 0.5

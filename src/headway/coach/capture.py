@@ -255,39 +255,40 @@ _READERS = {
 def contact_find(line: str, contacts: Sequence[str]) -> str | None:
     """The one contact the line names: by full name, else by a first name
     written as a name (capitalised, or lower-case right after "with", "from"…)
-    that no other contact shares and that no other surname follows."""
-    lower = line.lower()
-    for name in contacts:
-        full = " ".join(name.split())
-        if " " in full and re.search(rf"\b{re.escape(full.lower())}\b", lower):
-            return name
+    that no other contact shares and that no other surname follows.
+
+    The line's words are looked up in the contacts, not each contact in the
+    line, so thousands of contacts cost one pass over a short line.
+    """
+    words = _WORD.findall(line[:TEXT_MAX])
+    spaced = " " + " ".join(word.lower() for word in words) + " "
     firsts: dict[str, list[str]] = {}
     for name in contacts:
-        parts = name.split()
+        parts = _WORD.findall(name.lower()) if isinstance(name, str) else []
+        if len(parts) > 1 and " " + " ".join(parts) + " " in spaced:
+            return name
         if parts:
-            firsts.setdefault(parts[0].lower(), []).append(name)
-    for first, names in firsts.items():
-        if len(names) == 1 and _names_first(line, first, names[0]):
+            firsts.setdefault(parts[0], []).append(name)
+    for index, word in enumerate(words):
+        names = firsts.get(word.lower(), [])
+        if len(names) == 1 and _named_here(words, index, names[0]):
             return names[0]
     return None
 
 
-def _names_first(line: str, first: str, contact: str) -> bool:
-    surname = contact.split()[-1] if len(contact.split()) > 1 else ""
-    pattern = re.compile(
-        rf"(?:\b{words.PERSON_CALL}\s+)?\b({re.escape(first)})\b(\s+[A-Z][a-z]+)?",
-        re.IGNORECASE,
-    )
-    for match in pattern.finditer(line):
-        written = match.group(1)
-        called = match.group(0).lower().startswith(
-            tuple(w + " " for w in ("with", "from", "to", "by", "told", "gave",
-                                    "thanked", "and", "w/"))
-        )  # fmt: skip
-        if not (written[:1].isupper() or called):
-            continue
-        after = (match.group(2) or "").strip()
-        if after[:1].isupper() and surname and after.lower() != surname.lower():
-            continue  # another person with the same first name
-        return True
-    return False
+_WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
+_CALLING = frozenset(
+    ["with", "from", "to", "by", "told", "gave", "thanked", "and", "w"]
+)
+
+
+def _named_here(words: list[str], index: int, contact: str) -> bool:
+    """Is `words[index]` this contact's first name, used as a name?"""
+    written = words[index]
+    called = index > 0 and words[index - 1].lower() in _CALLING
+    if not (written[:1].isupper() or called):
+        return False
+    surname = _WORD.findall(contact)[-1] if len(_WORD.findall(contact)) > 1 else ""
+    after = words[index + 1] if index + 1 < len(words) else ""
+    # Another person with the same first name: "Tom Clancy" is not Tom Becker.
+    return not (after[:1].isupper() and surname and after.lower() != surname.lower())

@@ -320,4 +320,3 @@ INITIATIVE_SUBTYPES = (
 )
 MENTOR = re.compile(r"\bment(?:or|oring)\b")
 MANAGER = re.compile(r"\b(?:manager|boss|my\s+lead|line\s+manager)\b")
-PERSON_CALL = r"(?:with|from|to|by|told|gave|thanked|and|w/)"
