@@ -10,26 +10,17 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from headway.cli.output import fail, guarded, print_json, print_table
 
+if TYPE_CHECKING:  # Django is imported inside the commands that need it
+    from headway.journal.selectors import CaptureReading
+
 entry_app = typer.Typer(help="Change or delete one entry.", no_args_is_help=True)
 
-KINDS = (
-    "accomplishment",
-    "learning",
-    "content",
-    "talk",
-    "feedback",
-    "reading",
-    "initiative",
-    "meeting",
-    "setback",
-    "note",
-)
 KINDS_HELP = (
     "accomplishment, learning, content, talk, feedback, reading, initiative, "
     "meeting, setback or note. Without it, the kind is read from the text and "
@@ -231,7 +222,7 @@ def at_tags(text: str) -> list[str]:
     return [name.rstrip(".,;:!?") for name in _AT_TAG.findall(text)]
 
 
-def _kind_for(draft: Draft, *, owner: Any) -> tuple[str, Any]:
+def _kind_for(draft: Draft, *, owner: Any) -> tuple[str, CaptureReading | None]:
     """The kind given, or the one quick capture reads in the text (and why)."""
     if draft.kind:
         return draft.kind, None
