@@ -118,3 +118,11 @@ def test_kind_completion_does_not_set_django_up(tmp_path: Path) -> None:
     )
     assert "talk" in result.stdout.split()
     assert result.stderr.rpartition("LOADED ")[2].strip() == ""
+
+
+def test_the_kinds_completed_and_read_are_the_journals_kinds() -> None:
+    from headway.cli.lazy import ENTRY_KINDS
+    from headway.coach.capture import KINDS
+    from headway.journal.models import EntryKind
+
+    assert set(ENTRY_KINDS) == set(EntryKind.values) == set(KINDS)
