@@ -6,6 +6,7 @@ here is data or a compiled pattern, except `change_find`.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from headway.coach.numbers import NUMBER_WORDS
@@ -328,8 +329,12 @@ CHANGE_ARROW = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=32)
 def change_find(lower: str) -> re.Match[str] | None:
-    """A before→after change: 'from 20 to 8 min' or '20 → 8 min'."""
+    """A before→after change: 'from 20 to 8 min' or '20 → 8 min'.
+
+    Cached: the numbers, the result and the bullet all ask it of one text.
+    """
     return CHANGE_FROM_TO.search(lower) or CHANGE_ARROW.search(lower)
 
 
