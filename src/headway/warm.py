@@ -50,6 +50,8 @@ HANDSHAKE_SECONDS = 2.0
 SOCKET_ROOM = 107 - len("/headway-4294967295/") - 25
 FORWARDED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT)
 TRUE = frozenset({"1", "true", "yes", "on"})
+# A shell completion has no arguments: its words come in the environment.
+COMPLETE_VAR = "_HEADWAY_COMPLETE"
 FALSE = frozenset({"0", "false", "no", "off"})
 
 
@@ -160,7 +162,9 @@ def run_in_worker(arguments: list[str]) -> int | None:
     """The command's exit code when a worker ran it; None to run it here."""
     # A declined command's name anywhere (even as an option's value) sends the
     # whole command the slow, safe way; options are not parsed here.
-    if not enabled() or not arguments or DECLINED.intersection(arguments):
+    if not enabled() or not (arguments or COMPLETE_VAR in os.environ):
+        return None
+    if DECLINED.intersection(arguments):
         return None
     folder = _folder()
     if folder is None:
@@ -322,7 +326,7 @@ def _serve(connection: socket.socket, name: str, fingerprint: str) -> int:
         request.get("key") != name
         or len(fds) != 3
         or not fresh
-        or not argv
+        or not (argv or COMPLETE_VAR in dict(request.get("env", {})))
         or DECLINED.intersection(argv)
     ):
         for fd in fds:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import pytest
@@ -188,15 +189,25 @@ def test_bob_cannot_settle_alices_agenda_items(alice: Any, bob_client: Client) -
 
 def test_the_quick_capture_logs_one_line(alice: Any, alice_client: Client) -> None:
     onboarding_finish(owner=alice)
+    page = alice_client.get("/").content.decode()
+    assert 'action="/log/capture/"' in page
     response = alice_client.post(
-        "/capture/", {"title": "Cut the release checklist from 30 steps to 12"}
+        "/log/capture/", {"text": "Cut the release checklist from 30 steps to 12"}
     )
     entry = Entry.objects.get(owner=alice)
-    assert response["Location"] == f"/log/{entry.pk}/"
+    assert response["Location"] == f"/log/{entry.pk}/?captured=1"
     assert entry.kind == "accomplishment"
-    empty = alice_client.post("/capture/", {"title": ""})
-    assert empty.status_code == 200
-    assert Entry.objects.count() == 1
+
+
+def test_every_hint_a_field_points_at_exists_on_the_page(
+    alice: Any, alice_client: Client
+) -> None:
+    onboarding_finish(owner=alice)
+    for path in ["/", "/rhythm/", "/profile/", "/start/goal/", "/log/", "/goals/new/"]:
+        page = alice_client.get(path).content.decode()
+        for hint in re.findall(r'aria-describedby="([^"]+)"', page):
+            for ident in hint.split():
+                assert f'id="{ident}"' in page, (path, ident)
 
 
 def test_the_profile_page_saves_and_refuses_a_bad_link(

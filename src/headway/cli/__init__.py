@@ -21,7 +21,7 @@ app = typer.Typer(
     help="Own your career: log what you achieve, learn and whom you meet.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    add_completion=False,
+    add_completion=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -62,7 +62,10 @@ def root(
 def main() -> None:
     """Entry point; the last guard keeps tracebacks from users without --debug."""
     try:
-        app()
+        # Named here, not guessed from how Python started (a warm worker runs
+        # as `python -m headway.warm`): usage lines and the completion
+        # variable `_HEADWAY_COMPLETE` depend on it.
+        app(prog_name="headway")
     except Exception as error:  # the one place that hides a traceback, by design
         if debug_enabled():
             raise

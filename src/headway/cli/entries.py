@@ -10,18 +10,21 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from headway.cli.output import fail, guarded, print_json, print_table
 
+if TYPE_CHECKING:  # Django is imported inside the commands that need it
+    from headway.journal.selectors import CaptureReading
+
 entry_app = typer.Typer(help="Change or delete one entry.", no_args_is_help=True)
 
 KINDS_HELP = (
     "accomplishment, learning, content, talk, feedback, reading, initiative, "
-    "meeting, setback or note. Without it: a note, or an accomplishment when "
-    "the NEAR coach sees one."
+    "meeting, setback or note. Without it, the kind is read from the text and "
+    "said on stderr."
 )
 _AT_TAG = re.compile(r"(?<![\w@])@([\w][\w\-./+]*)")
 TITLE_MAX = 300
@@ -142,10 +145,15 @@ def log(
         draft.tags += at_tags(text)
     else:
         draft = draft_from_editor(draft, body=body)
-    chosen, note = _kind_for(draft)
     files = [_open_attachment(path) for path in attach]
     owner = _owner()
     from headway.journal import selectors, services
+
+    chosen, reading = _kind_for(draft, owner=owner)
+    if reading is not None:
+        draft.details = {**reading.details, **draft.details}
+        if reading.contact_id is not None and not contact:
+            contact = [reading.contact_id]
 
     try:
         entry = services.entry_create(
@@ -170,8 +178,10 @@ def log(
     finally:
         for handle in files:
             handle.close()
-    if note:
-        typer.echo(note, err=True)
+    if reading is not None:
+        from headway.coach.capture import capture_message
+
+        typer.echo(capture_message(reading.capture, entry_id=entry.pk), err=True)
     if as_json:
         print_json(selectors.entry_as_dict(entry))
     else:
@@ -212,18 +222,18 @@ def at_tags(text: str) -> list[str]:
     return [name.rstrip(".,;:!?") for name in _AT_TAG.findall(text)]
 
 
-def _kind_for(draft: Draft) -> tuple[str, str]:
+def _kind_for(draft: Draft, *, owner: Any) -> tuple[str, CaptureReading | None]:
+    """The kind given, or the one quick capture reads in the text (and why)."""
     if draft.kind:
-        return draft.kind, ""
-    from headway.coach.near import NearInput, near_score
+        return draft.kind, None
+    if any(draft.near.values()):
+        return "accomplishment", None  # NEAR fields say what it is
+    from headway.journal import selectors
 
-    report = near_score(NearInput(text=f"{draft.title}\n{draft.body}", **draft.near))
-    if report.looks_like_accomplishment:
-        return "accomplishment", (
-            "Logged as an accomplishment: the NEAR coach sees an action with "
-            "something to show for it (use --kind note to keep it a note)."
-        )
-    return "note", ""
+    reading = selectors.entry_capture_read(
+        owner=owner, text=f"{draft.title}\n{draft.body}"
+    )
+    return reading.capture.kind, reading
 
 
 def _open_attachment(path: Path) -> Any:
@@ -328,7 +338,9 @@ def entries(
     date_from: str = typer.Option("", "--from", help="From: 'last march', 2026-01-01."),
     date_to: str = typer.Option("", "--to", help="To: today, 2026-06-30."),
     starred: bool = typer.Option(False, "--starred", help="Best-of entries only."),
-    limit: int = typer.Option(20, "--limit", "-n", min=1, max=10_000, help="How many."),
+    limit: int = typer.Option(
+        20, "--limit", "-n", min=1, help="How many (any positive number)."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print a JSON array."),
 ) -> None:
     """List entries, newest first; search and filter them."""
@@ -339,10 +351,15 @@ def entries(
         query=search, kind=kind, tags=tag, goal=goal, skill=skill,
         date_from=date_from, date_to=date_to, starred=starred,
     )  # fmt: skip
-    found, _ = selectors.search_entries(owner=owner, filters=filters, limit=limit)
     if as_json:
-        print_json([selectors.entry_as_dict(entry) for entry in found])
+        _json_stream(
+            selectors.entry_as_dict(entry)
+            for entry in selectors.entries_stream(
+                owner=owner, filters=filters, limit=limit
+            )
+        )
         return
+    found, _ = selectors.search_entries(owner=owner, filters=filters, limit=limit)
     if not found:
         typer.echo(
             "Nothing matches; try fewer words or filters."
@@ -361,6 +378,27 @@ def entries(
         for entry in found
     ]
     print_table(("id", "date", "kind", "title", "tags"), rows)
+
+
+def _json_stream(rows: Any) -> None:
+    """A JSON array written row by row as the rows come: memory stays flat.
+
+    The text is the same as `print_json` would write for the whole list.
+    """
+    import json
+
+    indent = 2 if sys.stdout.isatty() else None
+    write = sys.stdout.write
+    write("[")
+    count = 0
+    for count, row in enumerate(rows, start=1):
+        text = json.dumps(row, ensure_ascii=False, indent=indent)
+        if indent:
+            text = "\n" + "\n".join("  " + line for line in text.splitlines())
+        elif count > 1:
+            text = " " + text
+        write(("," if count > 1 else "") + text)
+    write(("\n]" if indent and count else "]") + "\n")
 
 
 @entry_app.command("edit")

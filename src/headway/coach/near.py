@@ -10,28 +10,34 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
-from itertools import islice
+from itertools import islice, pairwise
 from typing import Any, Literal
 
 from headway.coach.near_words import (
     ANY_DIGIT,
     AUXILIARIES,
+    BENCHMARK,
     BENEFICIARY,
-    CHANGE_VERB_BEFORE,
     CLAUSE_BREAK,
     CODE_LIKE,
     COUNTED_NOUN,
     DETERMINED,
     DIGITS,
+    GAIN,
     IRREGULAR_BASE,
     IRREGULAR_PAST,
+    LEAD_FILLERS,
     LEADING_MARKER,
     LIGHT_VERBS,
     MONEY,
+    MONTHS,
     MULTIPLIER,
     NOT_VERBS_ED,
     OBJECT_STARTERS,
+    OUTCOME_WON,
+    PARTICLES,
     PERCENT,
+    PRODUCT_NUMBER,
     PROPER,
     RESULT_MARKERS,
     SENTENCE_END,
@@ -39,6 +45,8 @@ from headway.coach.near_words import (
     SUBJECT,
     VAGUE_OBJECTS,
     VAGUE_QUANTITIES,
+    VERB_PLACEHOLDER,
+    VERSION_WORDS,
     WEAK_OPENINGS,
     WORD,
     WORD_NUMBER,
@@ -156,10 +164,11 @@ def _score(given: NearInput) -> NearReport:
         :ACTION_MAX
     ]
     opening = weak_opening(action_text)
-    found = quantities(lower)
+    products = product_number_starts(everything)
+    found = quantities(lower, skip=products)
     verb = main_verb(action_text)
     return NearReport(
-        numbers=_numbers_part(given, lower, found),
+        numbers=_numbers_part(given, lower, found, products),
         example=_example_part(given, everything),
         achievement=_achievement_part(action_text, opening, verb),
         result=_result_part(given, lower, found),
@@ -171,9 +180,12 @@ def _score(given: NearInput) -> NearReport:
 # --- Numbers ---------------------------------------------------------------
 
 
-def quantities(lower: str, *, enough: int = 12) -> list[str]:
+def quantities(
+    lower: str, *, enough: int = 12, skip: frozenset[int] = frozenset()
+) -> list[str]:
     """Numbers that measure something (years and versions are not), the first few.
 
+    `skip` holds where product and version numbers start ("Angular 6").
     Stops after `enough`: a verdict needs a few, and a text of a thousand
     numbers must not cost a thousand look-ups.
     """
@@ -184,6 +196,8 @@ def quantities(lower: str, *, enough: int = 12) -> list[str]:
         if len(found) >= enough:
             return found
         value = match.group(0).strip()
+        if match.start() in skip:
+            continue
         if not (YEAR.match(value) or _is_version_or_date(lower, match.start())):
             found.append(value)
     for match in WORD_NUMBER.finditer(lower):
@@ -195,16 +209,49 @@ def quantities(lower: str, *, enough: int = 12) -> list[str]:
     return found
 
 
+def product_number_starts(text: str) -> frozenset[int]:
+    """Where the numbers that name a product, version or model start.
+
+    A number is part of a name when it follows one: a capitalised word that
+    does not open the sentence ("Windows 11"), a word with capitals or dots
+    inside ("iPhone 15", "ASP.NET 3.5"), "version"/"model", or a month.
+    """
+    starts: set[int] = set()
+    for match in islice(PRODUCT_NUMBER.finditer(text[:TEXT_MAX]), 200):
+        if _names_a_product(text, match.group("name"), match.start()):
+            starts.add(match.start("num"))
+    return frozenset(starts)
+
+
+def _names_a_product(text: str, name: str, start: int) -> bool:
+    bare = name.strip(".").lower()
+    if bare in VERSION_WORDS or bare in MONTHS or "." in name:
+        return True
+    if not name[:1].isupper() and not any(c.isupper() for c in name[1:]):
+        return False
+    if any(c.isupper() for c in name[1:]):
+        return True  # "iPhone", "WooCommerce", "AWS"
+    opens_sentence = not text[:start].strip() or text[:start].rstrip()[-1] in ".!?:;"
+    return not opens_sentence
+
+
 def _is_version_or_date(lower: str, start: int) -> bool:
     before = lower[max(0, start - 2) : start]
     return before.endswith(("v", "q", "#", "/", ":", "-")) or before in {"v ", "q "}
 
 
-def _numbers_part(given: NearInput, lower: str, found: list[str]) -> NearPart:
+def _numbers_part(
+    given: NearInput, lower: str, found: list[str], products: frozenset[int]
+) -> NearPart:
     measured = change_find(lower) or PERCENT.search(lower) or MONEY.search(lower)
     counted = [q for q in found if not q.replace(",", "").replace(".", "").isdigit()]
-    counted += [m.group(1) for m in islice(COUNTED_NOUN.finditer(lower), 3)]
-    if measured or counted or (given.numbers.strip() and found):
+    counted += [
+        m.group(1)
+        for m in islice(COUNTED_NOUN.finditer(lower), 6)
+        if m.start(1) not in products and not YEAR.match(m.group(1))
+    ][:3]
+    benchmarked = bool(found) and BENCHMARK.search(lower)
+    if measured or counted or benchmarked or (given.numbers.strip() and found):
         shown = ", ".join(dict.fromkeys(found[:3])) or "a number"
         return NearPart("present", f"Counts what changed: {shown}.", "")
     if found:
@@ -288,27 +335,51 @@ def weak_opening(text: str) -> str | None:
 
 
 def main_verb(text: str) -> str | None:
-    """The action's verb: the first past-tense word after the subject.
+    """The action's verb as written: the first verb after the subject.
 
-    Recognised by shape (a regular -ed ending, an irregular past form, or a
-    verb-like word opening the clause) rather than by a list of good verbs.
+    Recognised by shape and role, not by a list of good verbs: a past form
+    (a regular -ed ending or an irregular past), or a word opening the
+    clause that takes an object ("manage a team", "own the process").
+    Fillers and adverbs before it ("so basically", "successfully") are
+    passed over; a passive ("was migrated") has no verb of the user's.
     """
-    lower = SUBJECT.sub("", " ".join(text[:ACTION_MAX].lower().split()), count=1)
-    words: list[str] = WORD.findall(lower)[:8]
-    for index, word in enumerate(words):
+    words = _opening_words(text)
+    for index, word in enumerate(words[:8]):
         if word in AUXILIARIES:
-            if index + 1 < len(words) and _past_shaped(words[index + 1]):
+            following = words[index + 1] if index + 1 < len(words) else ""
+            if _past_shaped(following):
                 return None  # passive ("was migrated"): no one acts
+            if word in LIGHT_VERBS and following in OBJECT_STARTERS:
+                return word  # "got the certification": a light verb acting
             continue
         if _past_shaped(word) or (index == 0 and word in NOT_VERBS_ED):
             return word
-        if index == 0 and _imperative_shaped(word, words[1:2]):
-            return _to_past(word)
-        if index == 0 and words[1:2] and words[1] in OBJECT_STARTERS and len(word) > 4:
-            return _to_past(word)  # by its role: a word before "the …" acts
+        if index == 0 and _verb_by_role(word, words[1:2]):
+            return word
         if index >= 1 and word not in STOP:
             break
     return None
+
+
+def _opening_words(text: str) -> list[str]:
+    lower = SUBJECT.sub("", " ".join(text[:ACTION_MAX].lower().split()), count=1)
+    words: list[str] = WORD.findall(lower)[:16]
+    index = 0
+    while index < len(words) and (
+        words[index] in LEAD_FILLERS
+        or words[index] in {"i", "we"}
+        or (words[index].endswith("ly") and len(words[index]) > 5)
+    ):
+        index += 1
+    return words[index:]
+
+
+def passive_opening(text: str) -> bool:
+    """'The pipeline was rebuilt…': something was done, by no one named."""
+    words = _opening_words(text)[:8]
+    return any(
+        word in AUXILIARIES and _past_shaped(after) for word, after in pairwise(words)
+    )
 
 
 def _past_shaped(word: str) -> bool:
@@ -322,10 +393,14 @@ def _past_shaped(word: str) -> bool:
     )
 
 
-def _imperative_shaped(word: str, following: list[str]) -> bool:
-    """A bare verb opening a bullet ("automate the deploys"): a verb ending."""
-    verb_endings = ("ize", "ise", "ate", "ify", "en")
-    return len(word) > 4 and word.endswith(verb_endings) and bool(following)
+def _verb_by_role(word: str, following: list[str]) -> bool:
+    """A word opening a bullet acts when an object follows it ("own the…"),
+    when it has a verb's ending, or when it is an irregular verb's base."""
+    if not following or len(word) < 3:
+        return False
+    if following[0] in OBJECT_STARTERS or word in IRREGULAR_BASE:
+        return True
+    return len(word) > 4 and word.endswith(("ize", "ise", "ate", "ify", "en"))
 
 
 def gerund_to_past(word: str) -> str:
@@ -335,18 +410,6 @@ def gerund_to_past(word: str) -> str:
         if base in IRREGULAR_BASE:
             return IRREGULAR_BASE[base]
     return stem + "ed"
-
-
-def _to_past(word: str) -> str:
-    if word.endswith("ed"):
-        return word
-    if word.endswith("d") and not word.endswith(("ld", "nd", "ad", "od")):
-        return word[:-1] + "ed"  # a typo'd past: "refactord"
-    if word.endswith("e"):
-        return word + "d"
-    if word.endswith("y"):
-        return word[:-1] + "ied"
-    return word + "ed"
 
 
 def _achievement_part(text: str, opening: str | None, verb: str | None) -> NearPart:
@@ -359,13 +422,13 @@ def _achievement_part(text: str, opening: str | None, verb: str | None) -> NearP
             f"Opens with {opening!r}, which says you were there, not what you did.",
             question,
         )
-    if verb is None:
+    if verb is None and passive_opening(text):
         return NearPart(
-            "weak" if content_words(text) else "missing",
-            "No action verb in the past tense says what you did.",
-            question,
+            "weak", "Says what was done, but not that you did it.", question
         )
-    if verb in LIGHT_VERBS:
+    if verb is None:
+        return NearPart("missing", "No verb says what you did.", question)
+    if verb in LIGHT_VERBS and not _phrasal(text, verb):
         return NearPart(
             "weak",
             f"{verb!r} is a light verb; a precise one would show the skill.",
@@ -374,17 +437,33 @@ def _achievement_part(text: str, opening: str | None, verb: str | None) -> NearP
     return NearPart("present", f"Opens with an action: {verb!r}.", "")
 
 
+def _phrasal(text: str, verb: str) -> bool:
+    """'took over', 'set up': a light verb with a particle means something."""
+    words = _opening_words(text)
+    if verb not in words:
+        return False
+    after = words.index(verb) + 1
+    return after < len(words) and words[after] in PARTICLES
+
+
 # --- Result ----------------------------------------------------------------
 
 
 def _result_part(given: NearInput, lower: str, known: list[str]) -> NearPart:
     question = "What changed, and for whom? By how much?"
     source = given.result.lower() if given.result.strip() else lower
-    found = known if source is lower else quantities(source)
+    found = (
+        known
+        if source is lower
+        else quantities(source, skip=product_number_starts(given.result))
+    )
+    measured = bool(found) or bool(change_find(source))
+    won = _outcome(source, measured=measured)
+    if won:
+        return NearPart("present", won, "")
     change = RESULT_MARKERS.search(source) or (given.result.strip() and source)
     if not change:
         return NearPart("missing", "Nothing says what changed because of it.", question)
-    measured = bool(found) or bool(change_find(source))
     whom = BENEFICIARY.search(source)
     if measured and whom:
         return NearPart(
@@ -401,6 +480,25 @@ def _result_part(given: NearInput, lower: str, known: list[str]) -> NearPart:
     return NearPart("weak", "Names a change without its size or who felt it.", question)
 
 
+def _outcome(source: str, *, measured: bool) -> str:
+    """Why the text has a result on its own: a change, a win, a benchmark…
+
+    A count of activity ("processed 100 transactions") is not one: the
+    number must be a change, set against a benchmark, or money and people
+    brought in, saved or won.
+    """
+    if change_find(source) or MULTIPLIER.search(source):
+        return "Says what changed and by how much."
+    won = OUTCOME_WON.search(source)
+    if won:
+        return f"Names what was won or reached ({won.group(0).strip()})."
+    if measured and BENCHMARK.search(source):
+        return "Sets its number against a benchmark."
+    if measured and GAIN.search(source):
+        return "Says what it brought in or saved, with its size."
+    return ""
+
+
 # --- The bullet ------------------------------------------------------------
 
 
@@ -409,12 +507,15 @@ def resume_bullet(given: NearInput, *, verb: str | None, opening: str | None) ->
     action_text = (given.achievement or _first_sentence(given.text) or given.example)[
         :ACTION_MAX
     ]
+    if verb is None and not opening and not passive_opening(action_text):
+        return _with_placeholder(action_text)
     clause = _clauses(action_text)[0] if action_text.strip() else ""
     action = _action_phrase(clause, verb=verb, opening=opening)
     result = _result_phrase(given, action_text, action)
     scope = _scope_phrase(given, action + " " + result)
     bullet = " ".join(part for part in (action, result, scope) if part)
-    bullet = re.sub(r"\s+([,.;])", r"\1", " ".join(bullet.split())).strip(" ,.;-")
+    bullet = re.sub(r"\s+([,;]|\.(?!\w))", r"\1", " ".join(bullet.split()))
+    bullet = bullet.strip(" ,.;-")
     if len(bullet) > 220:
         bullet = bullet[:217].rsplit(" ", 1)[0] + "…"
     return bullet[:1].upper() + bullet[1:] if bullet else ""
@@ -434,20 +535,31 @@ def _clauses(text: str) -> list[str]:
 
 
 def _action_phrase(clause: str, *, verb: str | None, opening: str | None) -> str:
-    words = " ".join(clause.split()).rstrip(".!?")
-    stripped = SUBJECT.sub("", words.lower(), count=1)
-    rest = words[len(words) - len(stripped) :] if stripped else ""
-    if opening and rest.lower().startswith(opening):
-        rest = rest[len(opening) :].strip()
-        first, _, tail = rest.partition(" ")
-        if first.lower().endswith("ing") and len(first) > 5:
-            return f"{gerund_to_past(first.lower()).capitalize()} {tail}".strip()
-        return f"Delivered {rest}".strip() if rest else ""
-    if verb and rest.lower().startswith(verb):
-        return verb.capitalize() + rewrite_change(rest[len(verb) :])
-    if verb:
-        return verb.capitalize() + " " + rest
-    return ("Delivered " + rest) if rest else ""
+    """The user's own words, subject dropped; never a verb they did not write."""
+    rest = _without_subject(" ".join(clause.split()).rstrip(".!?"))
+    return rewrite_change(rest) if rest else ""
+
+
+def _with_placeholder(text: str) -> str:
+    """No verb at all: the text as written, a placeholder where the verb goes."""
+    rest = _without_subject(" ".join(text.split()).rstrip(".!?"))
+    if not rest:
+        return ""
+    if rest.split()[0].lower() in OBJECT_STARTERS:
+        rest = rest[:1].lower() + rest[1:]
+    bullet = f"{VERB_PLACEHOLDER} {rest}"
+    return bullet if len(bullet) <= 220 else bullet[:217].rsplit(" ", 1)[0] + "…"
+
+
+def _without_subject(words: str) -> str:
+    lower = words.lower()
+    while True:
+        first, _, after = lower.partition(" ")
+        if first.strip(",") not in LEAD_FILLERS or not after:
+            break
+        lower = after
+    stripped = SUBJECT.sub("", lower, count=1)
+    return words[len(words) - len(stripped) :] if stripped else ""
 
 
 def _result_phrase(given: NearInput, action_text: str, action: str) -> str:
@@ -460,22 +572,21 @@ def _result_phrase(given: NearInput, action_text: str, action: str) -> str:
 
 
 def rewrite_change(phrase: str) -> str:
-    """'build time went from 20 to 8 min' -> 'cutting build time 60% (20 → 8 min)'."""
+    """'build time went from 20 to 8 min' -> 'build time went from 20 to 8 min (-60%)'.
+
+    The size of the change is worked out from the user's own numbers and
+    put beside them; no word of the user's is replaced.
+    """
     change = change_find(phrase.lower())
     if not change:
         return phrase
     ratio = _change_ratio(change)
     if ratio is None:
         return phrase
-    percent, arrow, falling = ratio
-    before = phrase[: change.start()].rstrip()
-    after = phrase[change.start() + len(change.group(0).rstrip()) :]
-    verb = CHANGE_VERB_BEFORE.search(before.lower() + " ")
-    if verb:
-        metric = before[: verb.start()].strip()
-        direction = "cutting" if falling else "raising"
-        return f"{direction} {metric} {percent} ({arrow}){after}".replace("  ", " ")
-    return f"{before} {percent} ({arrow}){after}"
+    size, _arrow, falling = ratio
+    end = change.start() + len(change.group(0).rstrip())
+    sign = "-" if falling else ("+" if size.endswith("%") else "")
+    return f"{phrase[:end]} ({sign}{size}){phrase[end:]}"
 
 
 def _after_action(text: str, action_text: str) -> str:
@@ -486,7 +597,11 @@ def _after_action(text: str, action_text: str) -> str:
     tail = " ".join(clauses[1:]) if len(clauses) > 1 else ""
     rest = (tail + " " + rest).strip(" .,;")
     for piece in SENTENCE_END.split(rest):
-        if piece.strip() and RESULT_MARKERS.search(piece.lower()):
+        lower = piece.lower()
+        if piece.strip() and (
+            RESULT_MARKERS.search(lower)
+            or _outcome(lower, measured=bool(quantities(lower, enough=1)))
+        ):
             return piece.strip()
     return ""
 
@@ -497,6 +612,12 @@ def _change_ratio(change: re.Match[str]) -> tuple[str, str, bool] | None:
     a = parse_number(a_text.lstrip("$€£"))
     b = parse_number(b_text.lstrip("$€£"))
     unit = change.group("ub") or change.group("ua") or ""
+    if (
+        change.group("ua")
+        and change.group("ub")
+        and (change.group("ua").rstrip("s") != change.group("ub").rstrip("s"))
+    ):
+        return None  # "three weeks to five days": not one unit, no ratio
     arrow = f"{a_text} → {b_text}{' ' + unit if unit and unit != '%' else unit}"
     if not a or b is None or a == b:
         return None

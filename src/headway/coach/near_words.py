@@ -6,6 +6,7 @@ here is data or a compiled pattern, except `change_find`.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from headway.coach.numbers import NUMBER_WORDS
@@ -16,6 +17,8 @@ WEAK_OPENINGS = (
     "were responsible for",
     "responsible for",
     "was in charge of",
+    "was working on",
+    "were working on",
     "was involved in",
     "was involved with",
     "involved in",
@@ -28,9 +31,19 @@ WEAK_OPENINGS = (
     "helped",
     "worked on",
     "worked with",
+    "working on",
+    "working with",
+    "helping with",
+    "helping to",
+    "helping",
     "assisted with",
     "assisted in",
     "assisted",
+    "assisting with",
+    "assisting",
+    "supporting",
+    "participating in",
+    "involved with",
     "contributed to",
     "was tasked with",
     "tasked with",
@@ -289,7 +302,7 @@ MONEY = re.compile(
 PERCENT = re.compile(rf"{NUMBER}\s?(?:%|percent\b|per\s+cent\b|pp\b)")
 MULTIPLIER = re.compile(
     rf"\b{NUMBER}\s?x\b|\b(?:twice|doubled?|doubling|tripled?|quadrupled?|halved?|"
-    r"halving|ten\s?fold|two\s?fold|three\s?fold|(?:by|in)\s+(?:half|a\s+third|"
+    r"halving|ten\s?fold|two\s?fold|three\s?fold|in\s+half|by\s+(?:half|a\s+third|"
     r"a\s+quarter|two\s+thirds))\b"
 )
 WORD_NUMBER = re.compile(
@@ -301,8 +314,8 @@ WORD_NUMBER = re.compile(
 )
 DIGITS = re.compile(rf"(?<![\w.]){NUMBER}(?:\s?{UNIT}\b|%)?")
 COUNTED_NOUN = re.compile(
-    rf"(?<![\w.])({NUMBER}|{SMALL_WORD_NUMBER})\s+(?!(?:to|and|or|in|on|at|of|by|for|"
-    r"the|a|an|is|was|were|are)\b)[a-z]{3,}"
+    rf"(?<![\w.])({NUMBER}|{SMALL_WORD_NUMBER})(?:\+?\s+|-)(?!(?:to|and|or|in|on|at|of|"
+    r"by|for|the|a|an|is|was|were|are)\b)[a-z]{3,}"
 )
 ANY_DIGIT = re.compile(r"\d")
 YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -316,8 +329,12 @@ CHANGE_ARROW = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=32)
 def change_find(lower: str) -> re.Match[str] | None:
-    """A before→after change: 'from 20 to 8 min' or '20 → 8 min'."""
+    """A before→after change: 'from 20 to 8 min' or '20 → 8 min'.
+
+    Cached: the numbers, the result and the bullet all ask it of one text.
+    """
     return CHANGE_FROM_TO.search(lower) or CHANGE_ARROW.search(lower)
 
 
@@ -326,7 +343,8 @@ RESULT_MARKERS = re.compile(
     r"led\s+to|meaning|now|no\s+longer|allowing|enabling|letting|thanks\s+to|"
     r"saving|saved|saves|cutting|reducing|reduced|increasing|increased|"
     r"improv(?:ed|ing)|grew|growing|raised|raising|lowered|lowering|dropped|"
-    r"dropping|boost(?:ed|ing)|shortened|eliminat(?:ed|ing)|prevent(?:ed|ing)|"
+    r"dropping|boost(?:ed|ing)|lift(?:ed|ing)|growth|increase|decrease|"
+    r"reduction|rise|uplift|improvement|shortened|eliminat(?:ed|ing)|prevent(?:ed|ing)|"
     r"avoid(?:ed|ing)|unblock(?:ed|ing)|freed|freeing|halved|doubled|went\s+"
     r"(?:from|down|up)|fell|rose|cut|won|earned|generated|fewer|faster|"
     r"less|more|lower|higher|quicker|shorter|better|cheaper|remov(?:ed|ing)|"
@@ -451,3 +469,56 @@ IRREGULAR_BASE = dict(
 OBJECT_STARTERS = frozenset(
     ["the", "a", "an", "our", "my", "their", "its", "this", "that", "two", "three"]
 )
+
+
+# --- what a Result is -------------------------------------------------------
+
+# An outcome won or a standing reached: a result even without a number.
+OUTCOME_WON = re.compile(
+    r"\b(?:won|wins|winning|secured|awarded|landed|clinched|holds?\s+the\s+"
+    r"(?:\w+\s+){0,2}record|set\s+(?:a|the)\s+(?:\w+\s+){0,2}record|ranked|placed\s+"
+    r"(?:\d+(?:st|nd|rd|th)?|first|second|third|top)|top\s+(?:\d+|three|five|ten)\b|promoted|"
+    r"closed\s+(?:a|the|our|\$|€|£|\d)|signed\s+(?:a|the|\d)|beat|"
+    r"finished\s+(?:\d+(?:st|nd|rd|th)|first|second|third|top))\b"
+)
+# A number set against a benchmark: a score reached, not an activity.
+BENCHMARK = re.compile(
+    r"\b(?:above|below|against|versus|vs\.?|benchmark|baseline|target|quota|"
+    r"average|sla|slo|industry|exceed(?:ed|ing)?|outperform(?:ed|ing)?|early|"
+    r"ahead\s+of|under\s+budget|on\s+time|before\s+(?:the\s+)?deadline)\b"
+)
+# Verbs of gain: money or people brought in, adoption won.
+GAIN = re.compile(
+    r"\b(?:generat(?:ed|ing)|brought\s+in|bringing\s+in|earn(?:ed|ing)|rais(?:ed|ing)|"
+    r"recover(?:ed|ing)|clos(?:ed|ing)|book(?:ed|ing)|attract(?:ed|ing)|acquir(?:ed|ing)|"
+    r"gain(?:ed|ing)|sign(?:ed|ing)\s+up|used\s+by|adopted\s+by|serv(?:es|ing)|"
+    r"drove|driving|drives?\s+(?:a|an|the|up|down|\d)|reach(?:ed|ing)|"
+    r"discounts?|savings?|sav(?:ed|ing))\b|\bhandl(?:ed|ing)\s+\d[\d,.]*\s?%"
+)
+# A version, product or model number follows its name: "Angular 6", ".NET 8".
+PRODUCT_NUMBER = re.compile(
+    r"(?:(?<=\s)|^)(?P<name>[.\w][\w.+#-]*)\s+v?(?P<num>\d+(?:\.\d+)*)(?![\d,])"
+)
+VERSION_WORDS = frozenset(
+    ["version", "v", "release", "model", "gen", "generation", "series", "mark", "mk"]
+)
+MONTHS = frozenset(
+    re.findall(
+        r"\w+",
+        "january february march april may june july august september october "
+        "november december jan feb mar apr jun jul aug sep sept oct nov dec",
+    )
+)
+# Words that may open a bullet before its verb: fillers and adverbs.
+LEAD_FILLERS = frozenset(
+    re.findall(
+        r"\w+",
+        "so basically well ok okay anyway also then just really actually finally "
+        "recently together today yesterday personally",
+    )
+)
+# A light verb followed by one of these is a phrasal verb with its own meaning.
+PARTICLES = frozenset(
+    ["over", "on", "up", "off", "out", "together", "charge", "ownership", "apart"]
+)
+VERB_PLACEHOLDER = "[Verb]"

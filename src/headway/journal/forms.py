@@ -11,6 +11,7 @@ from headway.journal.models import BODY_MAX, NEAR_MAX, TITLE_MAX, EntryKind
 
 DETAIL_PREFIX = "d_"
 NEAR_FIELDS = ("numbers", "example", "achievement", "result")
+TITLE_SHORT = 80  # a capture longer than this splits after its first sentence
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -30,6 +31,35 @@ class MultipleFileField(forms.FileField):
             return []
         files = data if isinstance(data, list | tuple) else [data]
         return [file for file in files if file]
+
+
+class QuickCaptureForm(forms.Form):
+    """One line; quick capture reads its kind, its fields and its contact."""
+
+    text = forms.CharField(
+        label="Quick capture",
+        max_length=TITLE_MAX + BODY_MAX,
+        help_text="One line, as you would say it: the kind is read from it.",
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "off",
+                "placeholder": "passed the CKA exam · coffee with my mentor",
+            }
+        ),
+    )
+
+    def title_and_body(self) -> tuple[str, str]:
+        """A short line is the title; a long one is cut after its first
+        sentence (or at a word near the limit), the rest becomes the body."""
+        text = " ".join(self.cleaned_data["text"].split())
+        if len(text) <= TITLE_SHORT:
+            return text, ""
+        ends = [text.find(mark, 0, TITLE_MAX) for mark in (". ", "! ", "? ")]
+        cut = min((end + 1 for end in ends if end > 0), default=0)
+        if not cut and len(text) <= TITLE_MAX:
+            return text, ""
+        cut = cut or text.rfind(" ", 0, TITLE_MAX) or TITLE_MAX
+        return text[:cut].strip(), text[cut:].strip()
 
 
 class EntryForm(forms.Form):

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import base64
 import binascii
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.db.models import F, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from headway.coach.capture import Capture, capture_classify
 from headway.coach.dates import parse_date
 from headway.core.text import field_error, filter_text
 from headway.journal import search
+from headway.journal.kinds import details_clean
 from headway.journal.models import Entry, EntryKind, WorkSample
 
 FILTER_NAMES = ("q", "kind", "tag", "goal", "skill", "from", "to", "starred")
@@ -174,6 +179,57 @@ def cursor_read(cursor: str) -> tuple[date, int]:
         raise field_error(
             "cursor", "That cursor is not one this server gave out.", "cursor"
         ) from None
+
+
+def entries_stream(
+    *, owner: Any, filters: EntryFilters, limit: int, chunk: int = 500
+) -> Iterator[Entry]:
+    """Every matching entry up to `limit`, newest first, fetched `chunk` at a
+    time so that memory stays flat however many are asked for."""
+    entries = entries_filtered(owner=owner, filters=filters)
+    yield from entries.prefetch_related("tags", "samples")[:limit].iterator(
+        chunk_size=chunk
+    )
+
+
+@dataclass(frozen=True)
+class CaptureReading:
+    """What quick capture read in a line: the kind, its fields, the contact."""
+
+    capture: Capture
+    details: dict[str, Any] = field(default_factory=dict)
+    contact_id: int | None = None
+
+
+CONTACTS_READ_MAX = 20_000  # more than anyone keeps; bounds the work per line
+
+
+def entry_capture_read(*, owner: Any, text: str) -> CaptureReading:
+    """Quick capture on one line, with the owner's contacts to recognise.
+
+    Contacts live in the network app, above this one: they are read through
+    the app registry as plain names, never imported. Fields the kind refuses
+    are dropped here, so a capture never fails on what it guessed.
+    """
+    contact_model = apps.get_model("network", "Contact")
+    rows = list(
+        contact_model.objects.filter(owner=owner)
+        .order_by("pk")
+        .values_list("pk", "name")[:CONTACTS_READ_MAX]
+    )
+    capture = capture_classify(text, contacts=[name for _, name in rows])
+    contact_id = next((pk for pk, name in rows if name == capture.contact), None)
+    return CaptureReading(capture, _valid_details(capture), contact_id)
+
+
+def _valid_details(capture: Capture) -> dict[str, Any]:
+    kept: dict[str, Any] = {}
+    for name, value in capture.details:
+        try:
+            kept |= details_clean(capture.kind, {name: value})
+        except ValidationError:
+            continue  # a guess the kind cannot hold is left out, not an error
+    return kept
 
 
 def entries_recent(*, owner: Any, limit: int = 50) -> list[Entry]:

@@ -8,6 +8,7 @@ app_name = "journal"
 urlpatterns = [
     path("", views.entry_list, name="entry-list"),
     path("form/", views.entry_form, name="entry-form"),
+    path("capture/", views.entry_capture, name="entry-capture"),
     path("near/", views.near_coach, name="near-coach"),
     path("<int:pk>/", views.entry_detail, name="entry-detail"),
     path("<int:pk>/edit/", views.entry_edit, name="entry-edit"),

@@ -12,12 +12,13 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from headway.coach.capture import capture_message
 from headway.coach.near import NearInput, near_score
 from headway.core.forms import add_service_error
 from headway.core.rendering import HtmxHttpRequest, render_page
 from headway.goals.models import Goal
 from headway.journal import selectors, services
-from headway.journal.forms import EntryForm, SampleForm, SearchForm
+from headway.journal.forms import EntryForm, QuickCaptureForm, SampleForm, SearchForm
 from headway.journal.kinds import kind_fields
 from headway.journal.markdown import markdown_html
 from headway.journal.models import EntryKind, WorkSample
@@ -37,6 +38,7 @@ def entry_list(request: HtmxHttpRequest) -> HttpResponse:
     search = SearchForm(request.GET or None, goals=goals)
     context = {
         "form": EntryForm(goals=goals, kind=request.GET.get("new", "")),
+        "capture_form": QuickCaptureForm(),
         "kinds": EntryKind.choices,
     }
     context |= _results(request, search)
@@ -94,6 +96,45 @@ def _entry_create(request: HtmxHttpRequest, goals: list[Goal]) -> HttpResponse:
     return render_page(request, TEMPLATE, context, partial="entry-form")
 
 
+@require_POST
+def entry_capture(request: HtmxHttpRequest) -> HttpResponse:
+    """One line in, an entry of the kind read from it out, and a word on why."""
+    form = QuickCaptureForm(request.POST)
+    context: dict[str, Any] = {"capture_form": form}
+    if form.is_valid():
+        title, body = form.title_and_body()
+        reading = selectors.entry_capture_read(
+            owner=request.user, text=f"{title} {body}"
+        )
+        try:
+            entry = services.entry_create(
+                owner=request.user,
+                title=title,
+                body=body,
+                kind=reading.capture.kind,
+                details=reading.details,
+                contact_ids=[reading.contact_id] if reading.contact_id else [],
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            if not request.htmx:
+                detail = reverse("journal:entry-detail", args=[entry.pk])
+                return redirect(f"{detail}?captured=1")
+            message = capture_message(reading.capture)
+            context = {
+                "capture_form": QuickCaptureForm(),
+                "entry": entry,
+                "captured": message.split(" Not right?")[0],
+            }
+    if not request.htmx:
+        goals = _goals(request.user)
+        page = {"form": EntryForm(goals=goals), "kinds": EntryKind.choices}
+        page |= context | _results(request, SearchForm(goals=goals))
+        return render_page(request, TEMPLATE, page)
+    return render_page(request, TEMPLATE, context, partial="quick-capture")
+
+
 def entry_form(request: HtmxHttpRequest) -> HttpResponse:
     """The fields of another kind, swapped in when the kind changes.
 
@@ -129,7 +170,8 @@ def near_coach(request: HttpRequest) -> HttpResponse:
 
 def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
     entry = selectors.entry_get(owner=request.user, pk=pk)
-    return render_page(request, "journal/entry_detail.html", _detail_context(entry))
+    context = _detail_context(entry, captured="captured" in request.GET)
+    return render_page(request, "journal/entry_detail.html", context)
 
 
 def _detail_context(entry: Any, **extra: Any) -> dict[str, Any]:

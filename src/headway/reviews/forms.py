@@ -79,13 +79,3 @@ class CadencesForm(forms.Form):
                 initial=current.get(kind.value),
                 help_text="Leave empty to switch it off.",
             )
-
-
-class QuickCaptureForm(forms.Form):
-    title = forms.CharField(
-        label="What happened?",
-        max_length=TITLE_MAX,
-        widget=forms.TextInput(
-            attrs={"placeholder": "Shipped the export; 40 teams use it", "size": 40}
-        ),
-    )

@@ -7,7 +7,6 @@ from headway.reviews import onboarding, views
 app_name = "reviews"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
-    path("capture/", views.capture, name="capture"),
     path("rhythm/", views.rhythm, name="rhythm"),
     path("rhythm/<slug:kind>/done/", views.cadence_done, name="cadence-done"),
     path("agenda/mark/", views.agenda_mark, name="agenda-mark"),

@@ -10,17 +10,16 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from headway.coach.near import looks_like_accomplishment
 from headway.core.errors import HeadwayError
 from headway.core.forms import add_service_error
 from headway.core.rendering import render_page
 from headway.goals.models import GoalStatus
 from headway.goals.selectors import goals_list, progress_of
-from headway.journal.models import TITLE_MAX, Entry, EntryKind
-from headway.journal.services import entry_create
+from headway.journal.forms import QuickCaptureForm
+from headway.journal.models import Entry, EntryKind
 from headway.network.selectors import due_list
 from headway.reviews import onboarding, selectors, services
-from headway.reviews.forms import CadencesForm, QuickCaptureForm
+from headway.reviews.forms import CadencesForm
 
 DASHBOARD_ROWS = 5
 AGENDA_ROWS = 8
@@ -66,27 +65,6 @@ def _dashboard_context(owner: Any, *, capture: QuickCaptureForm) -> dict[str, An
         "due_count": len(due),
         "start": onboarding.progress(owner=owner),
     }
-
-
-@require_POST
-def capture(request: HttpRequest) -> HttpResponse:
-    """The one-line capture at the top of the dashboard."""
-    form = QuickCaptureForm(request.POST)
-    if form.is_valid():
-        title = form.cleaned_data["title"]
-        kind = (
-            EntryKind.ACCOMPLISHMENT
-            if looks_like_accomplishment(title)
-            else EntryKind.NOTE
-        )
-        try:
-            entry = entry_create(owner=request.user, title=title[:TITLE_MAX], kind=kind)
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            return redirect("journal:entry-detail", entry.pk)
-    context = _dashboard_context(request.user, capture=form)
-    return render_page(request, "reviews/dashboard.html", context)
 
 
 def rhythm(request: HttpRequest) -> HttpResponse:
