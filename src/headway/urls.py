@@ -19,6 +19,7 @@ urlpatterns = [
     path("growth/", include("headway.growth.urls")),
     path("share/", include("headway.accounts.share_urls")),
     path("network/", include("headway.network.urls")),
+    path("", include("headway.reviews.urls")),
     path("api/v1/", api.urls),
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),

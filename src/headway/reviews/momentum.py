@@ -48,7 +48,6 @@ ENTRY_KINDS = (
 )
 STRONG = 4  # contacts of strength 4 and 5 are strong ties
 NEED_RECENT_DAYS = 180  # a need shown longer ago than this is "not shown recently"
-HISTORY_STEP = 12  # months added at a time while a low run reaches back further
 
 
 @dataclass(frozen=True)
@@ -274,21 +273,18 @@ def _with_history(
     ties: list[date],
     limits: drift_coach.DriftThresholds,
 ) -> drift_coach.DriftFacts:
-    """Read older months while the low run reaches the first month read, so its
-    start date is the true one, never the edge of the window shown."""
-    span = len(facts.months)
-    while True:
-        rule = drift_coach.low_months_rule(facts, limits)
-        first = facts.months[0].month if facts.months else facts.today
-        if rule is None or rule.since > first or first <= facts.started_on:
-            return facts
-        span += HISTORY_STEP
-        since = months_back(facts.today, span - 1)
-        activities = owner_activities(
-            owner=owner, since=since, until=facts.today, ties=ties
-        )
-        longer = momentum(activities, today=facts.today, months=span)
-        facts = replace(facts, months=longer.months)
+    """When the low run reaches the first month read, read back to the owner's
+    start (once), so its date is the true one, never the edge of the window."""
+    rule = drift_coach.low_months_rule(facts, limits)
+    first = facts.months[0].month if facts.months else facts.today
+    if rule is None or rule.since > first or first <= facts.started_on:
+        return facts
+    today = facts.today
+    span = (today.year - facts.started_on.year) * 12 + today.month
+    span -= facts.started_on.month - 1
+    since = months_back(today, span - 1)
+    activities = owner_activities(owner=owner, since=since, until=today, ties=ties)
+    return replace(facts, months=momentum(activities, today=today, months=span).months)
 
 
 def link_of(suggestion: drift_coach.Suggestion) -> dict[str, Any]:
