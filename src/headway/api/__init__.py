@@ -15,6 +15,7 @@ from headway.growth.api import router as growth_router
 from headway.journal.api import coach_router as near_router
 from headway.journal.api import router as journal_router
 from headway.network.api import contacts_router, network_router
+from headway.reviews.api import router as momentum_router
 
 api = NinjaAPI(
     title="Headway API",
@@ -32,6 +33,7 @@ api.add_router("/priorities", growth_router, tags=["growth"])
 api.add_router("/shares", shares_router, tags=["shares"])
 api.add_router("/contacts", contacts_router, tags=["network"])
 api.add_router("/network", network_router, tags=["network"])
+api.add_router("/momentum", momentum_router, tags=["rhythm"])
 
 
 @api.exception_handler(ValidationError)

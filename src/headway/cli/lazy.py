@@ -33,6 +33,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "touch": ("network",),
     "network": ("network",),
     "mentor": ("network",),
+    "momentum": ("momentum",),
     "import": ("transfer", "jrnl", "contacts_transfer"),
     "export": ("transfer", "jrnl", "contacts_transfer"),
     "init": ("accounts",),
