@@ -77,7 +77,7 @@ def test_each_month_adds_its_weights_and_counts_activities_by_kind() -> None:
     result = momentum(
         [
             Activity(date(2026, 11, 2), "talk", "conference"),
-            Activity(date(2026, 11, 20), "reading", count=3),
+            Activity(date(2026, 11, 20), "reading", times=3),
             Activity(date(2026, 10, 31), "goal_checkin"),
         ],
         today=TODAY,
@@ -134,7 +134,7 @@ def test_the_best_week_gets_the_darkest_shade_and_empty_weeks_none() -> None:
 
 def test_the_trend_rises_with_growing_months_and_ignores_the_current_one() -> None:
     rising = [
-        Activity(date(2026, month, 10), "reading", count=month)
+        Activity(date(2026, month, 10), "reading", times=month)
         for month in range(1, 13)
     ]
     result = momentum(rising, today=TODAY)
@@ -146,7 +146,7 @@ def test_the_trend_rises_with_growing_months_and_ignores_the_current_one() -> No
 
 def test_the_trend_falls_and_an_empty_year_is_steady() -> None:
     falling = [
-        Activity(date(2026, month, 10), "reading", count=13 - month)
+        Activity(date(2026, month, 10), "reading", times=13 - month)
         for month in range(1, 12)
     ]
     assert momentum(falling, today=TODAY).trend.direction == "falling"
