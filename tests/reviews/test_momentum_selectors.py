@@ -155,3 +155,15 @@ def test_a_user_factory_owner_starts_quiet(db: None) -> None:
     owner = UserFactory(username="newcomer")
     found = momentum_report(owner=owner, today=dt.date.today())  # noqa: DTZ011
     assert not found.drift.drifting
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_due_list_can_read_only_the_mentors(alice: Any) -> None:
+    from headway.network.selectors import due_list
+
+    assert due_list(owner=alice, today=TODAY, tagged="mentor") == []
+    old = dt.date(2025, 1, 1)
+    contact_create(owner=alice, name="Not a mentor", strength=5, met_on=old)
+    contact_create(owner=alice, name="Ada", strength=5, met_on=old, tags=["mentor"])
+    rows = due_list(owner=alice, today=TODAY, tagged="mentor")
+    assert [row.item.name for row in rows] == ["Ada"]
