@@ -48,6 +48,14 @@ ENTRY_KINDS = (
     EntryKind.INITIATIVE,
     EntryKind.READING,
 )
+# Kinds whose weight depends on a detail (venue kind or subtype): only their
+# JSON is read.
+GRADED_KINDS = (
+    EntryKind.LEARNING,
+    EntryKind.TALK,
+    EntryKind.CONTENT,
+    EntryKind.INITIATIVE,
+)
 STRONG = 4  # contacts of strength 4 and 5 are strong ties
 HISTORY_STEP = 12  # months read back at a time while a low run goes further
 NEED_RECENT_DAYS = 180  # a need shown longer ago than this is "not shown recently"
@@ -114,10 +122,14 @@ def entry_activities(*, owner: Any, since: date, until: date) -> list[Activity]:
         .values(
             "kind",
             day=_day(),
-            grade=Coalesce(
-                KT("details__venue_kind"),
-                KT("details__subtype"),
-                Value(""),
+            grade=Case(
+                When(
+                    kind__in=GRADED_KINDS,
+                    then=Coalesce(
+                        KT("details__venue_kind"), KT("details__subtype"), Value("")
+                    ),
+                ),
+                default=Value(""),
                 output_field=TextField(),
             ),
             outcome=Case(
