@@ -14,6 +14,8 @@ from datetime import date
 from typing import Any
 
 from django.urls import reverse
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 
 from headway.coach.drift import Drift, Suggestion
 from headway.coach.momentum import LEVELS, Momentum
@@ -77,6 +79,38 @@ class HeatMap:
     trend_line: str  # polyline points of the three-month average
     trend_stroke: str
     trend_summary: str
+
+    # The repeated SVG elements are joined here, not in the template: a year
+    # of cells through the template engine cost more than the queries behind it.
+    @property
+    def cells_svg(self) -> SafeString:
+        return format_html_join(
+            "",
+            '<rect x="{}" y="{}" width="{}" height="{}" rx="2" fill="{}" '
+            'stroke="{}" stroke-width="1" data-level="{}"><title>{}</title></rect>',
+            (
+                (c.x, c.y, self.cell_w, self.cell_h, c.fill, self.outline, c.level,
+                 c.title)
+                for c in self.cells
+            ),
+        )  # fmt: skip
+
+    @property
+    def months_svg(self) -> SafeString:
+        return format_html_join(
+            "",
+            '<text class="heatmap-month" x="{}" y="11">{}</text>',
+            ((label.x, label.text) for label in self.months),
+        )
+
+    @property
+    def bars_svg(self) -> SafeString:
+        return format_html_join(
+            "",
+            '<rect class="trend-bar" x="{}" y="{}" width="{}" height="{}" '
+            'fill="{}"><title>{}</title></rect>',
+            ((b.x, b.y, b.width, b.height, BAR_FILL, b.title) for b in self.trend_bars),
+        )
 
 
 def _plural(count: int, one: str, many: str) -> str:
