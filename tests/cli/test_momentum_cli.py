@@ -71,3 +71,10 @@ def test_the_terminal_view_draws_a_column_per_week_and_lists_months(
 def test_months_out_of_range_is_refused(alice: Any) -> None:
     result = runner.invoke(app, ["momentum", "--months", "0"])
     assert result.exit_code == 2
+
+
+def test_a_long_span_wraps_the_heat_map_to_the_terminal_width(alice: Any) -> None:
+    result = runner.invoke(app, ["momentum", "--months", "36"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    rows = [line for line in result.stdout.splitlines() if line and set(line) <= {"·"}]
+    assert [len(row) for row in rows] == [80, 73]  # 153 weeks from 1 Jan 2024

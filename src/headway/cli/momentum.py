@@ -36,12 +36,17 @@ def _draw(report: Any) -> None:
 
     console = Console(highlight=False)
     labels, cells = heat_rows(report)
+    weeks = report.momentum.weeks
     console.print(Text("Momentum, one column per week (first letter: a month starts)"))
-    console.print(Text(labels, style="dim"))
-    line = Text()
-    for week, char in zip(report.momentum.weeks, cells, strict=True):
-        line.append(char, style=HEAT_FILLS[week.level] if week.level else "dim")
-    console.print(line)
+    # Long spans (--months 120) wrap in blocks as wide as the terminal.
+    width = max(console.width, 20)
+    for start in range(0, len(weeks), width):
+        console.print(Text(labels[start : start + width], style="dim"))
+        line = Text()
+        block = slice(start, start + width)
+        for week, char in zip(weeks[block], cells[block], strict=True):
+            line.append(char, style=HEAT_FILLS[week.level] if week.level else "dim")
+        console.print(line)
     best = report.momentum.week_top
     console.print(
         Text(
