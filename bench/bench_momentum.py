@@ -2,7 +2,7 @@
 on an owner with ten years of history — 50,000 entries, 2,000 contacts, 300
 goals with 3,000 check-ins — against the dashboard's whole budget of 150 ms.
 
-    .venv/bin/python bench/bench_momentum.py [--runs N]
+    .venv/bin/python bench/bench_momentum.py [--runs N] [--postgres SERVER_URL]
 
 Builds its own data in a temporary data directory (never yours). Prints each
 figure with its ratio to the budget; never fails a test run.
@@ -46,7 +46,21 @@ def report(label: str, seconds: float, budget: float) -> None:
           f"ratio {ratio:5.2f}")  # fmt: skip
 
 
-def setup(data_dir: Path) -> None:
+BENCH_DATABASE = "headway_bench_momentum"
+
+
+def postgres_database(server: str, *, create: bool) -> str:
+    """Create (or drop) the bench's own database on `server`; its URL."""
+    import psycopg
+
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {BENCH_DATABASE}")
+        if create:
+            connection.execute(f"CREATE DATABASE {BENCH_DATABASE}")
+    return f"{server}/{BENCH_DATABASE}"
+
+
+def setup(data_dir: Path, postgres: str = "") -> None:
     os.environ.update(
         {
             "HEADWAY_DATA_DIR": str(data_dir),
@@ -54,7 +68,10 @@ def setup(data_dir: Path) -> None:
             "DJANGO_SETTINGS_MODULE": "headway.settings",
         }
     )
-    os.environ.pop("DATABASE_URL", None)  # always the temporary SQLite file
+    # A temporary SQLite file, or a database of the bench's own, never yours.
+    os.environ.pop("DATABASE_URL", None)
+    if postgres:
+        os.environ["DATABASE_URL"] = postgres_database(postgres, create=True)
     sys.path.insert(0, str(HERE.parent / "src"))
     from headway.core.bootstrap import initialise
 
@@ -141,17 +158,36 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--entries", type=int, default=50_000)
+    parser.add_argument(
+        "--postgres",
+        default="",
+        help="a server URL, e.g. postgresql://postgres@127.0.0.1:5432; the bench "
+        f"creates and drops its own database {BENCH_DATABASE} there",
+    )
     args = parser.parse_args()
+    try:
+        run(args)
+    finally:
+        if args.postgres:
+            from django.db import connections
+
+            connections.close_all()
+            postgres_database(args.postgres, create=False)
+
+
+def run(args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory(prefix="headway-bench-momentum-") as folder:
-        setup(Path(folder))
+        setup(Path(folder), args.postgres)
         from django.contrib.auth import get_user_model
+        from django.db import connection
         from django.template.loader import render_to_string
 
         from headway.coach.drift import DriftThresholds
         from headway.reviews.momentum import momentum_report
         from headway.reviews.views import momentum_context
 
-        print(f"machine probe before: sum(range(10**6)) {probe() * 1000:.0f} ms")
+        print(f"database: {connection.vendor}; machine probe before: "
+              f"sum(range(10**6)) {probe() * 1000:.0f} ms")  # fmt: skip
 
         user = get_user_model().objects.create(username="ten-years")
         user.date_joined = user.date_joined.replace(year=TODAY.year - YEARS)
