@@ -37,6 +37,21 @@ def env_choice(name: str, choices: tuple[str, ...], default: str) -> str:
     return raw
 
 
+def env_number(name: str, default: float, *, whole: bool = False) -> float:
+    """A number of zero or more; `whole` refuses fractions (days, counts)."""
+    raw = env_str(name)
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if value < 0 or value != value or (whole and value != int(value)):
+        kind = "a whole number" if whole else "a number"
+        raise ImproperlyConfigured(f"{name}={raw!r} is not {kind} of zero or more.")
+    return value
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     raw = env_str(name)
     if not raw:
@@ -291,6 +306,16 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Drift (issue 12): when the owner is told they are drifting. A month "scores
+# low" under HEADWAY_DRIFT_MONTH_SCORE (one NEAR-complete accomplishment is 6).
+DRIFT_MONTH_SCORE = env_number("HEADWAY_DRIFT_MONTH_SCORE", 6.0)
+DRIFT_LOW_MONTHS = int(env_number("HEADWAY_DRIFT_LOW_MONTHS", 3, whole=True))
+DRIFT_LEARNING_DAYS = int(env_number("HEADWAY_DRIFT_LEARNING_DAYS", 90, whole=True))
+DRIFT_STRONG_TIE_DAYS = int(
+    env_number("HEADWAY_DRIFT_STRONG_TIE_DAYS", 180, whole=True)
+)
+DRIFT_GOAL_DAYS = int(env_number("HEADWAY_DRIFT_GOAL_DAYS", 60, whole=True))
 
 # Login links printed by `headway serve` / `headway login-url` last this long.
 LOGIN_TOKEN_TTL_SECONDS = 600

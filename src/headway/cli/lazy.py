@@ -39,6 +39,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "agenda": ("rhythm",),
     "cadence": ("rhythm",),
     "profile": ("profile",),
+    "momentum": ("momentum",),
     "import": ("transfer", "jrnl", "contacts_transfer"),
     "export": ("transfer", "jrnl", "contacts_transfer"),
     "init": ("accounts",),

@@ -1,4 +1,4 @@
-"""The rhythm over JSON: the agenda and the cadences."""
+"""The rhythm over JSON: the agenda, the cadences, momentum and drift."""
 
 from __future__ import annotations
 
@@ -6,13 +6,16 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
+from ninja.params.functions import Query
 
 from headway.coach.agenda import DEFAULT_DAYS
 from headway.core.auth import request_owner
 from headway.reviews import selectors, services
+from headway.reviews.momentum import momentum_report, report_as_dict
 
 agenda_router = Router()
 cadences_router = Router()
+momentum_router = Router()
 
 
 class Detail(Schema):
@@ -114,3 +117,63 @@ def cadence_done(request: HttpRequest, kind: str, payload: DoneIn) -> Any:
 def _one(owner: Any, kind: str) -> dict[str, Any]:
     rows = selectors.cadences_list(owner=owner)
     return next(selectors.cadence_as_dict(row) for row in rows if row.kind == kind)
+
+
+MONTHS = Query(12, ge=1, le=120, description="How many months, up to this one.")
+
+
+class MonthOut(Schema):
+    month: str
+    score: float
+    activities: dict[str, int]
+    complete: bool
+
+
+class WeekOut(Schema):
+    start: str
+    score: float
+    count: int
+    level: int
+
+
+class TrendOut(Schema):
+    slope: float
+    direction: str
+
+
+class RuleOut(Schema):
+    rule: str
+    since: str
+    message: str
+
+
+class LinkOut(Schema):
+    kind: str
+    id: int | None
+
+
+class SuggestionOut(Schema):
+    action: str
+    reason: str
+    link: LinkOut
+    ends: list[str]
+
+
+class DriftOut(Schema):
+    drifting: bool
+    rules: list[RuleOut]
+    suggestions: list[SuggestionOut]
+
+
+class MomentumOut(Schema):
+    months: list[MonthOut]
+    weeks: list[WeekOut]
+    trend: TrendOut
+    drift: DriftOut
+
+
+@momentum_router.get(
+    "", response={200: MomentumOut}, summary="Momentum per month and week, and drift"
+)
+def momentum(request: HttpRequest, months: int = MONTHS) -> dict[str, Any]:
+    return report_as_dict(momentum_report(owner=request_owner(request), months=months))

@@ -13,4 +13,5 @@ urlpatterns = [
     path("start/", onboarding.start, name="start"),
     path("start/finish/", onboarding.start_finish, name="start-finish"),
     path("start/<slug:step>/", onboarding.start_step, name="start-step"),
+    path("momentum/", views.momentum_page, name="momentum"),
 ]

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from headway.core.errors import HeadwayError
 from headway.core.forms import add_service_error
@@ -20,6 +21,40 @@ from headway.journal.models import Entry, EntryKind
 from headway.network.selectors import due_list
 from headway.reviews import onboarding, selectors, services
 from headway.reviews.forms import CadencesForm
+from headway.reviews.heatmap import drift_view, heat_map
+from headway.reviews.momentum import momentum_report
+
+KIND_LABELS = {
+    "accomplishment": "accomplishments",
+    "learning": "learning",
+    "talk": "talks",
+    "content": "content",
+    "initiative": "initiatives",
+    "strong_tie": "new strong ties",
+    "goal_checkin": "goal check-ins",
+    "reading": "reading",
+}
+
+
+def momentum_context(owner: Any, today: date | None = None) -> dict[str, Any]:
+    """What `reviews/_heatmap.html` and `reviews/_drift.html` need, for any page."""
+    report = momentum_report(owner=owner, today=today or timezone.localdate())
+    months = [
+        (row, [(KIND_LABELS[kind], row.activities[kind]) for kind in row.activities])
+        for row in reversed(report.momentum.months)
+    ]
+    return {
+        "momentum": report.momentum,
+        "heatmap": heat_map(report.momentum),
+        "month_rows": months,
+        "drift": drift_view(report.drift),
+    }
+
+
+@require_GET
+def momentum_page(request: HttpRequest) -> HttpResponse:
+    return render(request, "reviews/momentum_page.html", momentum_context(request.user))
+
 
 DASHBOARD_ROWS = 5
 AGENDA_ROWS = 8
@@ -48,7 +83,7 @@ def _dashboard_context(owner: Any, *, capture: QuickCaptureForm) -> dict[str, An
     accomplishments = Entry.objects.for_owner(owner).filter(
         kind=EntryKind.ACCOMPLISHMENT
     )
-    return {
+    return momentum_context(owner, today) | {
         "capture": capture,
         "agenda": agenda[:AGENDA_ROWS],
         "agenda_count": len(agenda),
