@@ -86,7 +86,7 @@ def import_archive(
     if as_json:
         print_json(report.as_dict())
         return
-    created, matched = sum(report.created.values()), sum(report.matched.values())
+    created, matched = report.created_total, report.matched_total
     for line in report.warnings:
         typer.echo(f"  {line}", err=True)
     typer.echo(

@@ -49,6 +49,14 @@ class ArchiveImported:
     files: int = 0
     warnings: list[str] = field(default_factory=list)
 
+    @property
+    def created_total(self) -> int:
+        return sum(self.created.values())
+
+    @property
+    def matched_total(self) -> int:
+        return sum(self.matched.values())
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "created": {label: n for label, n in self.created.items() if n},
