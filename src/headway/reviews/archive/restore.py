@@ -118,12 +118,13 @@ def _keys(kind: Kind, values: dict[str, Any]) -> list[Key]:
     unique = _unique_keys(kind)
     if unique:
         return [(group, *(values[n] for n in group)) for group in unique]
-    # No key of its own: the same row is one with every column the same.
+    # No key of its own: the same row is one with every column the same, but
+    # for its times and a value unique across owners (dropped when taken).
     return [
         tuple(
             _hashable(values[f.attname])
             for f in kind.fields
-            if f.name not in AUTO_TIMES
+            if f.name not in AUTO_TIMES and not f.unique
         )
     ]
 
