@@ -22,6 +22,7 @@ import hashlib
 import json
 import re
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import IO, Any
@@ -179,7 +180,13 @@ def archive_read(
     except ArchiveError:
         archive.close()
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as error:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        zlib.error,
+        OSError,
+        EOFError,
+    ) as error:
         archive.close()
         raise ArchiveError(f"The zip archive is corrupted ({error}).") from None
     except (RuntimeError, NotImplementedError) as error:  # encrypted, odd method
