@@ -18,7 +18,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.storage import default_storage
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 
 from headway.core.errors import HeadwayError
 from headway.exchange.archive import ArchiveReader
@@ -245,9 +245,7 @@ class _Restore:
             for f in times:  # bulk_create stamped them with now
                 setattr(made, f.attname, values[f.attname])
         if times and objects:
-            kind.model._base_manager.bulk_update(
-                objects, [f.name for f in times], batch_size=BATCH
-            )
+            _times_write(kind, times, objects)
         if kind.label == "journal.entry":
             search.index_add_many((made.pk, made.search_text) for made in objects)
         if kind.label == "network.interaction" and self.merge:
@@ -318,6 +316,21 @@ class _Restore:
         if self.contacts:
             contact_touches_refresh(owner=self.owner, contact_ids=self.contacts)
         return self.report
+
+
+def _times_write(kind: Kind, times: list[Any], objects: list[Any]) -> None:
+    """Put back the archive's created/updated times in one statement per row
+    batch; bulk_update's CASE per row took 7 s of a 10 s import."""
+    meta = kind.model._meta
+    quote = connection.ops.quote_name
+    sets = ", ".join(f"{quote(f.column)} = %s" for f in times)
+    sql = f"UPDATE {quote(meta.db_table)} SET {sets} WHERE {quote(meta.pk.column)} = %s"
+    rows = [
+        [*(f.get_db_prep_value(getattr(o, f.attname), connection) for f in times), o.pk]
+        for o in objects
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
 
 
 def archive_import(
