@@ -117,7 +117,12 @@ def main() -> int:
         subprocess.run([str(HEADWAY), "init"], env=second, capture_output=True)
         if postgres:
             subprocess.run(
-                [str(HEADWAY), "user", "add", "bench"], env=second, capture_output=True
+                [str(HEADWAY), "user", "add", "bench", "--password-stdin"],
+                env=second,
+                input="a-bench-only-password-1234\n",
+                capture_output=True,
+                text=True,
+                check=True,
             )
         one, two = root / "one.zip", root / "two.zip"
         export_s = timed([str(HEADWAY), "export", "archive", "-o", str(one)], first)
