@@ -234,3 +234,19 @@ def test_rows_of_a_kind_this_headway_does_not_keep_are_refused(
     with pytest.raises(ArchiveRejected, match=r"x.unknown"):
         import_bytes(dora, bad)
     assert not Goal.objects.filter(owner=dora).exists()
+
+
+def test_a_recipient_who_is_not_on_this_instance_is_left_out_with_a_warning(
+    alice: Any, bob: Any, dora: Any, media: Path
+) -> None:
+    fill(alice, recipient=bob)
+    archive = export_bytes(alice)
+    bob.delete()
+    fresh_instance(alice, media)
+    report = import_bytes(dora, archive)
+    assert report.warnings == [
+        "accounts.share 1: no user 'bob' here; kept without its recipient."
+    ]
+    share = Share.objects.get(owner=dora)
+    assert share.recipient is None
+    assert share.goals.count() == 1
