@@ -146,7 +146,7 @@ class _Restore:
         number = row.get("id")
         values: dict[str, Any] = {}
         for f in kind.fields:
-            raw = row.get(f.name, f.get_default())
+            raw = row[f.name] if f.name in row else f.get_default()
             if f.is_relation:
                 values[f.attname] = self.reference(kind, number, f, raw)
                 continue
@@ -304,12 +304,17 @@ class _Restore:
                 "Headway does not keep."
             )
         if not self.merge:
-            held = [kind.label for kind in kinds() if kind.rows(self.owner).exists()]
+            held = [
+                str(kind.model._meta.verbose_name_plural)
+                for kind in kinds()
+                if kind.rows(self.owner).exists()
+            ]
             if held:
                 raise ArchiveRejected(
-                    f"Nothing imported: you already have data here ({held[0]} "
-                    "and more). Import into an empty account, or use --merge to "
-                    "add only what you do not have."
+                    f"Nothing imported: you already have data here "
+                    f"({', '.join(held[:3])}{', …' if len(held) > 3 else ''}). "
+                    "Import into an empty account, or use --merge to add only "
+                    "what you do not have."
                 )
         for kind in kinds():
             self.kind(kind, data.get(kind.label, []))
