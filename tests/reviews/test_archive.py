@@ -250,3 +250,36 @@ def test_a_recipient_who_is_not_on_this_instance_is_left_out_with_a_warning(
     share = Share.objects.get(owner=dora)
     assert share.recipient is None
     assert share.goals.count() == 1
+
+
+def test_a_sample_that_names_a_stored_file_without_bringing_it_is_refused(
+    alice: Any, bob: Any, dora: Any
+) -> None:
+    fill(alice)
+    fill(bob, word="Bobword")  # bob holds the same slides, so the blob is stored
+    archive = export_bytes(alice)
+    with zipfile.ZipFile(io.BytesIO(archive)) as opened:
+        members = {n: opened.read(n) for n in opened.namelist()}
+    buffer = io.BytesIO()
+    archive_write(
+        buffer,
+        data={"models": json.loads(members["data.json"])["models"]},
+        samples=[],
+    )
+    with pytest.raises(ArchiveRejected, match=r"does not contain it"):
+        import_bytes(dora, buffer.getvalue())
+    assert not WorkSample.objects.filter(owner=dora).exists()
+
+
+def test_a_sample_file_missing_everywhere_is_kept_as_missing(
+    alice: Any, dora: Any, media: Path
+) -> None:
+    fill(alice)
+    default_storage.delete(BLOB)
+    archive = export_bytes(alice)
+    with zipfile.ZipFile(io.BytesIO(archive)) as opened:
+        assert "missing from storage" in opened.read("manifest.json").decode()
+    fresh_instance(alice, media)
+    assert import_bytes(dora, archive).files == 0
+    assert WorkSample.objects.filter(owner=dora, kind="file").count() == 1
+    assert export_bytes(dora) == archive

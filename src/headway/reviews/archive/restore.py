@@ -23,6 +23,7 @@ from django.db import IntegrityError, connection, models, transaction
 from headway.core.errors import HeadwayError
 from headway.exchange.archive import ArchiveReader
 from headway.journal import search
+from headway.journal.models import WorkSample
 from headway.journal.samples import blobs_remove
 from headway.network.services import contact_touches_refresh
 from headway.reviews.archive.gather import SAMPLE_LABEL, blob_name
@@ -229,6 +230,8 @@ class _Restore:
                 matched.append((number, found))
                 mine[number] = found
         self.taken(kind, [values for _, values in new])
+        if kind.label == SAMPLE_LABEL:
+            self.possessed([values for _, values in new])
         self.insert(kind, new)
         self.report.created[kind.label] = len(new)
         self.report.matched[kind.label] = len(matched)
@@ -280,6 +283,29 @@ class _Restore:
             through._base_manager.bulk_create(
                 pairs, batch_size=BATCH, ignore_conflicts=True
             )
+
+    def possessed(self, samples: list[dict[str, Any]]) -> None:
+        """A file sample must bring its bytes, unless the owner holds them.
+
+        Stored files are shared by content; naming a digest someone else
+        stored must not hand their file over. A file missing everywhere (as it
+        was when the archive was made) is kept as missing.
+        """
+        claimed = {v["sha256"] for v in samples if v["sha256"]}
+        claimed -= self.reader.samples
+        if not claimed:
+            return
+        held = set(
+            WorkSample.objects.for_owner(self.owner)
+            .filter(sha256__in=claimed)
+            .values_list("sha256", flat=True)
+        )
+        for digest in sorted(claimed - held):
+            if default_storage.exists(blob_name(digest)):
+                raise ArchiveRejected(
+                    f"Nothing imported: a work sample names the file {digest[:12]}… "
+                    "but the archive does not contain it."
+                )
 
     def store(self, digests: set[str]) -> None:
         for digest in sorted(digests):
