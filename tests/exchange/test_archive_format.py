@@ -166,3 +166,11 @@ def test_a_zip_bomb_is_refused_by_its_declared_size() -> None:
 )
 def test_member_names_are_safe_only_inside_the_folder(name: str, safe: bool) -> None:
     assert member_name_safe(name) is safe
+
+
+def test_a_member_whose_compressed_bytes_are_damaged_is_refused() -> None:
+    whole = bytearray(written(data={"models": {"x": ["word " * 2000]}}))
+    start = whole.index(b"data.json") + len("data.json")
+    whole[start + 20 : start + 60] = b"\xff" * 40
+    with pytest.raises(ArchiveError, match=r"corrupted|not a readable zip|damaged"):
+        archive_read(io.BytesIO(bytes(whole)))
