@@ -15,7 +15,12 @@ from headway.growth.api import router as growth_router
 from headway.journal.api import coach_router as near_router
 from headway.journal.api import router as journal_router
 from headway.network.api import contacts_router, network_router
-from headway.reviews.api import agenda_router, cadences_router, momentum_router
+from headway.reviews.api import (
+    agenda_router,
+    archive_router,
+    cadences_router,
+    momentum_router,
+)
 from headway.sharing.api import router as shares_router
 
 api = NinjaAPI(
@@ -38,6 +43,7 @@ api.add_router("/agenda", agenda_router, tags=["rhythm"])
 api.add_router("/cadences", cadences_router, tags=["rhythm"])
 api.add_router("/profile", profile_router, tags=["profile"])
 api.add_router("/momentum", momentum_router, tags=["rhythm"])
+api.add_router("/archive", archive_router, tags=["archive"])
 
 
 @api.exception_handler(ValidationError)

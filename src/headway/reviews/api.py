@@ -1,16 +1,20 @@
-"""The rhythm over JSON: the agenda, the cadences, momentum and drift."""
+"""The rhythm over JSON: the agenda, the cadences, momentum and drift; and
+the whole archive."""
 
 from __future__ import annotations
 
+import tempfile
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import FileResponse, HttpRequest
+from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 from ninja.params.functions import Query
 
 from headway.coach.agenda import DEFAULT_DAYS
 from headway.core.auth import request_owner
 from headway.reviews import selectors, services
+from headway.reviews.archive import archive_export
 from headway.reviews.momentum import momentum_report, report_as_dict
 
 agenda_router = Router()
@@ -177,3 +181,41 @@ class MomentumOut(Schema):
 )
 def momentum(request: HttpRequest, months: int = MONTHS) -> dict[str, Any]:
     return report_as_dict(momentum_report(owner=request_owner(request), months=months))
+
+
+archive_router = Router()
+
+
+@archive_router.get(
+    "",
+    response={200: None},
+    summary="Everything you have, as one archive",
+    description="The zip `headway export archive` writes: every row you own as "
+    "JSON and your work-sample files, with a SHA-256 manifest. API tokens are "
+    "not in it.",
+    openapi_extra={
+        "responses": {
+            200: {
+                "description": "The archive.",
+                "content": {
+                    "application/zip": {
+                        "schema": {"type": "string", "format": "binary"}
+                    }
+                },
+            }
+        }
+    },
+)
+def archive_download(request: HttpRequest) -> Any:
+    # FileResponse closes it once the body is sent.
+    target = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115
+    archive_export(owner=request_owner(request), target=target)
+    target.seek(0)
+    response = FileResponse(
+        target,
+        as_attachment=True,
+        filename=f"headway-archive-{timezone.localdate().isoformat()}.zip",
+        content_type="application/zip",
+    )
+    response["Cache-Control"] = "no-store"
+    return response

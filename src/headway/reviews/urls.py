@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from headway.reviews import onboarding, views
+from headway.reviews import archive_views, onboarding, views
 
 app_name = "reviews"
 urlpatterns = [
@@ -10,6 +10,12 @@ urlpatterns = [
     path("rhythm/", views.rhythm, name="rhythm"),
     path("rhythm/<slug:kind>/done/", views.cadence_done, name="cadence-done"),
     path("agenda/mark/", views.agenda_mark, name="agenda-mark"),
+    path("profile/archive/", archive_views.archive_download, name="archive"),
+    path(
+        "profile/archive/import/",
+        archive_views.archive_upload,
+        name="archive-import",
+    ),
     path("start/", onboarding.start, name="start"),
     path("start/finish/", onboarding.start_finish, name="start-finish"),
     path("start/<slug:step>/", onboarding.start_step, name="start-step"),
