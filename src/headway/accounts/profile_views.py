@@ -1,12 +1,19 @@
-"""/profile/: the owner's name, headline and links, as others will see them."""
+"""/profile/: the owner's name, headline, links and role history, as others
+will see them."""
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from typing import Any
 
-from headway.accounts.forms import ProfileForm
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.views.decorators.http import require_POST
+
+from headway.accounts.forms import ProfileForm, RoleForm
 from headway.accounts.profile import profile_get, profile_update
+from headway.accounts.roles import role_create, role_delete, roles_list
+from headway.core.errors import NotFound
 from headway.core.forms import add_service_error
 from headway.core.rendering import render_page
 
@@ -29,4 +36,32 @@ def profile_page(request: HttpRequest) -> HttpResponse:
             add_service_error(form, error)
         else:
             saved = True
-    return render_page(request, "accounts/profile.html", {"form": form, "saved": saved})
+    return _render(request, form=form, saved=saved, role_form=RoleForm())
+
+
+@require_POST
+def role_add(request: HttpRequest) -> HttpResponse:
+    role_form = RoleForm(request.POST)
+    if role_form.is_valid():
+        try:
+            role_create(owner=request.user, **role_form.cleaned_data)
+        except ValidationError as error:
+            add_service_error(role_form, error)
+        else:
+            return redirect("accounts:profile")
+    profile_form = ProfileForm(initial={"name": profile_get(owner=request.user).name})
+    return _render(request, form=profile_form, saved=False, role_form=role_form)
+
+
+@require_POST
+def role_remove(request: HttpRequest, role_id: int) -> HttpResponse:
+    try:
+        role_delete(owner=request.user, role_id=role_id)
+    except NotFound:
+        raise Http404 from None
+    return redirect("accounts:profile")
+
+
+def _render(request: HttpRequest, **context: Any) -> HttpResponse:
+    context["roles"] = roles_list(owner=request.user)
+    return render_page(request, "accounts/profile.html", context)

@@ -11,4 +11,10 @@ urlpatterns = [
     path("login/<str:token>", views.login_with_token, name="login-token"),
     path("logout/", LogoutView.as_view(), name="logout"),
     path("profile/", profile_views.profile_page, name="profile"),
+    path("profile/roles/", profile_views.role_add, name="role-add"),
+    path(
+        "profile/roles/<int:role_id>/remove/",
+        profile_views.role_remove,
+        name="role-remove",
+    ),
 ]
