@@ -27,6 +27,7 @@ FORMATS = ("md", "html", "pdf")
 class Group:
     heading: str
     items: list[Accomplishment]
+    is_goal: bool = False
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ def _by_goal(owner: Any, found: list[Accomplishment]) -> list[Group]:
         if not item.goal_ids:
             loose.append(item)
     goals = Goal.objects.for_owner(owner).filter(pk__in=linked).order_by("pk")
-    groups = [Group(goal.statement, linked[goal.pk]) for goal in goals]
+    groups = [Group(goal.statement, linked[goal.pk], is_goal=True) for goal in goals]
     if loose:
         groups.append(Group("Not linked to a goal", loose))
     return groups

@@ -91,7 +91,7 @@ def resume_document(*, owner: Any, today: date) -> dict[str, Any]:
         certificates=tuple(_certificates(entries)),
         publications=tuple(_publications(entries)),
         awards=tuple(_awards(entries)),
-        volunteer=tuple(_volunteer(entries, roles)),
+        volunteer=tuple(_volunteer(entries)),
         skills=tuple(_skills(owner)),
         modified=today,
     )
@@ -181,23 +181,18 @@ def _talk_summary(entry: Entry) -> str:
     return f"{said}; audience of {audience}." if audience else f"{said}."
 
 
-def _volunteer(entries: list[Entry], roles: list[Role]) -> list[layout.Volunteer]:
-    found = []
-    for entry in entries:
-        if entry.kind != EntryKind.INITIATIVE:
-            continue
-        if _detail(entry, "subtype") != "volunteered":
-            continue
-        role = role_for_day(roles, entry.occurred_on)
-        found.append(
-            layout.Volunteer(
-                position=entry.title,
-                day=entry.occurred_on,
-                organisation=role.organisation if role else "",
-                summary=" ".join(entry.body.split())[:500],
-            )
+def _volunteer(entries: list[Entry]) -> list[layout.Volunteer]:
+    """Initiatives the owner volunteered for; the employer is not assumed."""
+    return [
+        layout.Volunteer(
+            position=entry.title,
+            day=entry.occurred_on,
+            summary=" ".join(entry.body.split())[:500],
         )
-    return found
+        for entry in entries
+        if entry.kind == EntryKind.INITIATIVE
+        and _detail(entry, "subtype") == "volunteered"
+    ]
 
 
 def _skills(owner: Any) -> list[layout.Skill]:
