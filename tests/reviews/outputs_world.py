@@ -64,7 +64,11 @@ def alices_year(alice: Any) -> dict[str, Any]:
         organisation="Globex",
         started_on="2026-01-01",
     )
-    goal = goal_create(owner=alice, statement="Speak at two conferences by 2026-12-31")
+    goal = goal_create(
+        owner=alice,
+        statement="Speak at two conferences by 2026-12-31",
+        due="2026-12-31",
+    )
     made = [
         entry_create(
             owner=alice,
