@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from headway.accounts.profile import profile_as_dict, profile_get, profile_update
 from headway.accounts.roles import role_as_dict, role_create, role_delete, roles_list
@@ -74,7 +74,7 @@ def roles_show(request: HttpRequest) -> list[dict[str, Any]]:
 )
 def role_add(request: HttpRequest, payload: RoleIn) -> Any:
     role = role_create(owner=request_owner(request), **payload.dict())
-    return 201, role_as_dict(role)
+    return Status(201, role_as_dict(role))
 
 
 @profile_router.delete(
@@ -82,4 +82,4 @@ def role_add(request: HttpRequest, payload: RoleIn) -> Any:
 )
 def role_remove(request: HttpRequest, role_id: int) -> Any:
     role_delete(owner=request_owner(request), role_id=role_id)
-    return 204, None
+    return Status(204, None)

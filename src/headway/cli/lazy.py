@@ -37,7 +37,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "agenda": ("rhythm",),
     "cadence": ("rhythm",),
     "profile": ("profile",),
-    "import": ("transfer", "jrnl", "contacts_transfer"),
+    "import": ("transfer", "jrnl", "contacts_transfer", "outputs"),
     "export": ("transfer", "jrnl", "contacts_transfer", "outputs"),
     "calendar": ("calendar_feed",),
     "init": ("accounts",),
