@@ -174,3 +174,16 @@ def test_cli_exports_the_calendar_to_a_private_file(alice: Any, tmp_path: Path) 
     assert result.exit_code == 0, result.output
     assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
     assert f"cadence-weekly.{alice.pk}@headway" in events(target.read_bytes())
+
+
+def test_profile_page_shows_a_new_address_once_and_turns_the_feed_off(
+    alice: Any, alice_client: Client
+) -> None:
+    assert "Your feed is off." in alice_client.get("/profile/").content.decode()
+    page = alice_client.post("/profile/calendar/rotate/").content.decode()
+    start = page.index("http://testserver/calendar/")
+    address = page[start : page.index('"', start)]
+    assert Client().get(address).status_code == 200
+    assert address not in alice_client.get("/profile/").content.decode()
+    assert alice_client.post("/profile/calendar/revoke/").status_code == 302
+    assert Client().get(address).status_code == 404

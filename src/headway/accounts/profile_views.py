@@ -10,7 +10,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
+from headway.accounts.feeds import feed_path, feed_secret_revoke, feed_secret_rotate
 from headway.accounts.forms import ProfileForm, RoleForm
+from headway.accounts.models import CalendarFeed
 from headway.accounts.profile import profile_get, profile_update
 from headway.accounts.roles import role_create, role_delete, roles_list
 from headway.core.errors import NotFound
@@ -62,6 +64,27 @@ def role_remove(request: HttpRequest, role_id: int) -> HttpResponse:
     return redirect("accounts:profile")
 
 
+@require_POST
+def calendar_rotate(request: HttpRequest) -> HttpResponse:
+    """A new secret address for the calendar feed, shown on this page once."""
+    token = feed_secret_rotate(owner=request.user)
+    profile_form = ProfileForm(initial={"name": profile_get(owner=request.user).name})
+    return _render(
+        request,
+        form=profile_form,
+        saved=False,
+        role_form=RoleForm(),
+        feed_url=request.build_absolute_uri(feed_path(token)),
+    )
+
+
+@require_POST
+def calendar_revoke(request: HttpRequest) -> HttpResponse:
+    feed_secret_revoke(owner=request.user)
+    return redirect("accounts:profile")
+
+
 def _render(request: HttpRequest, **context: Any) -> HttpResponse:
     context["roles"] = roles_list(owner=request.user)
+    context["feed_on"] = CalendarFeed.objects.for_owner(request.user).exists()
     return render_page(request, "accounts/profile.html", context)
