@@ -1,4 +1,4 @@
-"""The profile form, used by the profile page and the guided start."""
+"""The profile and role forms, used by the profile page and the guided start."""
 
 from __future__ import annotations
 
@@ -6,7 +6,12 @@ from typing import Any
 
 from django import forms
 
-from headway.accounts.models import PROFILE_HEADLINE_MAX, PROFILE_NAME_MAX
+from headway.accounts.models import (
+    PROFILE_HEADLINE_MAX,
+    PROFILE_NAME_MAX,
+    ROLE_ORGANISATION_MAX,
+    ROLE_TITLE_MAX,
+)
 
 
 class ProfileForm(forms.Form):
@@ -32,3 +37,16 @@ class ProfileForm(forms.Form):
         data = dict(self.cleaned_data)
         data["links"] = data["links"].split()
         return data
+
+
+class RoleForm(forms.Form):
+    title = forms.CharField(label="Title", max_length=ROLE_TITLE_MAX)
+    organisation = forms.CharField(
+        label="Organisation", max_length=ROLE_ORGANISATION_MAX
+    )
+    started_on = forms.CharField(
+        label="Started", help_text="A date: 2023-04-01, or 'April 2023'."
+    )
+    ended_on = forms.CharField(
+        label="Ended", required=False, help_text="Empty while you hold the role."
+    )

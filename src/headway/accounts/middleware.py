@@ -1,4 +1,5 @@
-"""Every page needs a signed-in user, except the login pages, health and the API.
+"""Every page needs a signed-in user, except the login pages, health, the API
+and what a secret in the address opens (shares, the calendar feed).
 
 The API authenticates each request itself (session or bearer token) and
 answers 401 as JSON rather than redirecting to a login page.
@@ -14,7 +15,7 @@ from django.contrib.auth.middleware import (
 )
 from django.http import HttpRequest, HttpResponseBase
 
-OPEN_PREFIXES = ("/api/", "/static/", "/share/")
+OPEN_PREFIXES = ("/api/", "/static/", "/share/", "/calendar/")
 
 
 class LoginRequiredMiddleware(DjangoLoginRequiredMiddleware):

@@ -124,3 +124,49 @@ class Profile(OwnedModel):
 
     def __str__(self) -> str:
         return self.name or "profile"
+
+
+ROLE_TITLE_MAX = 150
+ROLE_ORGANISATION_MAX = 150
+
+
+class Role(OwnedModel):
+    """A job the owner held: log entries dated inside it fall under it."""
+
+    title = models.CharField(max_length=ROLE_TITLE_MAX)
+    organisation = models.CharField(max_length=ROLE_ORGANISATION_MAX)
+    started_on = models.DateField()
+    # Empty while the owner still holds the role.
+    ended_on = models.DateField(null=True, blank=True)
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-started_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ended_on__isnull=True)
+                | models.Q(ended_on__gte=models.F("started_on")),
+                name="role_ends_after_it_starts",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title}, {self.organisation}"
+
+
+class CalendarFeed(OwnedModel):
+    """The secret that opens the owner's calendar feed, kept only as a digest;
+    rotating it replaces the digest, so the old address stops working."""
+
+    digest = models.CharField(max_length=64, unique=True)
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["owner"], name="calendar_feed_one_row")
+        ]
+
+    def __str__(self) -> str:
+        return "calendar feed"

@@ -1,12 +1,21 @@
-"""/profile/: the owner's name, headline and links, as others will see them."""
+"""/profile/: the owner's name, headline, links and role history, as others
+will see them."""
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from typing import Any
 
-from headway.accounts.forms import ProfileForm
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.views.decorators.http import require_POST
+
+from headway.accounts.feeds import feed_path, feed_secret_revoke, feed_secret_rotate
+from headway.accounts.forms import ProfileForm, RoleForm
+from headway.accounts.models import CalendarFeed
 from headway.accounts.profile import profile_get, profile_update
+from headway.accounts.roles import role_create, role_delete, roles_list
+from headway.core.errors import NotFound
 from headway.core.forms import add_service_error
 from headway.core.rendering import render_page
 
@@ -29,4 +38,53 @@ def profile_page(request: HttpRequest) -> HttpResponse:
             add_service_error(form, error)
         else:
             saved = True
-    return render_page(request, "accounts/profile.html", {"form": form, "saved": saved})
+    return _render(request, form=form, saved=saved, role_form=RoleForm())
+
+
+@require_POST
+def role_add(request: HttpRequest) -> HttpResponse:
+    role_form = RoleForm(request.POST)
+    if role_form.is_valid():
+        try:
+            role_create(owner=request.user, **role_form.cleaned_data)
+        except ValidationError as error:
+            add_service_error(role_form, error)
+        else:
+            return redirect("accounts:profile")
+    profile_form = ProfileForm(initial={"name": profile_get(owner=request.user).name})
+    return _render(request, form=profile_form, saved=False, role_form=role_form)
+
+
+@require_POST
+def role_remove(request: HttpRequest, role_id: int) -> HttpResponse:
+    try:
+        role_delete(owner=request.user, role_id=role_id)
+    except NotFound:
+        raise Http404 from None
+    return redirect("accounts:profile")
+
+
+@require_POST
+def calendar_rotate(request: HttpRequest) -> HttpResponse:
+    """A new secret address for the calendar feed, shown on this page once."""
+    token = feed_secret_rotate(owner=request.user)
+    profile_form = ProfileForm(initial={"name": profile_get(owner=request.user).name})
+    return _render(
+        request,
+        form=profile_form,
+        saved=False,
+        role_form=RoleForm(),
+        feed_url=request.build_absolute_uri(feed_path(token)),
+    )
+
+
+@require_POST
+def calendar_revoke(request: HttpRequest) -> HttpResponse:
+    feed_secret_revoke(owner=request.user)
+    return redirect("accounts:profile")
+
+
+def _render(request: HttpRequest, **context: Any) -> HttpResponse:
+    context["roles"] = roles_list(owner=request.user)
+    context["feed_on"] = CalendarFeed.objects.for_owner(request.user).exists()
+    return render_page(request, "accounts/profile.html", context)

@@ -11,4 +11,20 @@ urlpatterns = [
     path("login/<str:token>", views.login_with_token, name="login-token"),
     path("logout/", LogoutView.as_view(), name="logout"),
     path("profile/", profile_views.profile_page, name="profile"),
+    path("profile/roles/", profile_views.role_add, name="role-add"),
+    path(
+        "profile/calendar/rotate/",
+        profile_views.calendar_rotate,
+        name="calendar-rotate",
+    ),
+    path(
+        "profile/calendar/revoke/",
+        profile_views.calendar_revoke,
+        name="calendar-revoke",
+    ),
+    path(
+        "profile/roles/<int:role_id>/remove/",
+        profile_views.role_remove,
+        name="role-remove",
+    ),
 ]

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.urls import path
 
 from headway.reviews import archive_views, onboarding, views
+from headway.reviews.outputs import views as output_views
 
 app_name = "reviews"
 urlpatterns = [
@@ -15,6 +16,11 @@ urlpatterns = [
         "profile/archive/import/",
         archive_views.archive_upload,
         name="archive-import",
+    ),
+    path(
+        "calendar/<str:secret>.ics",
+        output_views.calendar_feed,
+        name="calendar-feed",
     ),
     path("start/", onboarding.start, name="start"),
     path("start/finish/", onboarding.start_finish, name="start-finish"),
