@@ -6,7 +6,9 @@ STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 HOST ?= 127.0.0.1
 PORT ?= 8000
-PYTEST_ARGS ?=
+# Two workers on the two cores; a test file stays on one worker, so its
+# module-scoped fixtures (a data directory, a built wheel) are made once.
+PYTEST_ARGS ?= -n 2 --dist loadfile
 # Tests never touch your real data directory.
 TEST_ENV := HEADWAY_DATA_DIR=$$(mktemp -d) HEADWAY_SECRET_KEY=insecure-key-for-tests-only HEADWAY_WARM=0
 

@@ -14,11 +14,18 @@ from headway.reviews.demo import DemoSize, demo_build
 from tests.browser.accessibility import axe_violations
 from tests.browser.signing_in import sign_in
 
+# What sticks out past the viewport (the heat map scrolls inside its own box).
 WIDEST = """
-() => { const w = document.documentElement.clientWidth; const out = [];
-  for (const el of document.querySelectorAll('body *')) { if (el.closest('.heatmap-scroll')) continue; const r = el.getBoundingClientRect();
-    if (r.right > w + 1) out.push(el.tagName + '.' + el.className + ' ' + Math.round(r.right)); }
-  return out.slice(0, 15); }
+() => {
+  const width = document.documentElement.clientWidth;
+  const out = [];
+  for (const el of document.querySelectorAll('body *')) {
+    if (el.closest('.heatmap-scroll')) continue;
+    const right = Math.round(el.getBoundingClientRect().right);
+    if (right > width + 1) out.push(el.tagName + '.' + el.className + ' ' + right);
+  }
+  return out.slice(0, 15);
+}
 """
 
 

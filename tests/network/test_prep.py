@@ -200,7 +200,7 @@ def test_an_accomplishment_complete_in_near_form_carries_its_resume_bullet(
     log(alice, "accomplishment", "Helped onboarding", AFTER)
     assert section(prep(alice, alex), "accomplishments") == [
         "2026-11-15 — Rebuilt the deploy pipeline | Rebuilt the deploy pipeline with "
-        "parallel stages, cut deploy time 60% (20 → 8 minutes) for 3 teams",
+        "parallel stages, cut deploy time from 20 to 8 minutes (-60%) for 3 teams",
         "2026-11-15 — Helped onboarding",
     ]
 

@@ -12,7 +12,7 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
-from headway.accounts.models import Profile, Share, ShareComment
+from headway.accounts.models import Profile, Role, Share, ShareComment
 from headway.goals.models import CheckIn, Goal
 from headway.growth.models import (
     Priority,
@@ -127,6 +127,12 @@ def fill(owner: Any, *, word: str = "Platform", recipient: Any = None) -> None:
         share=share, goal=goal, author="Manager", text="Nice work", entry=entry
     )
     Profile.objects.create(owner=owner, name=f"{word} Owner", links=["https://a.b"])
+    Role.objects.create(
+        owner=owner,
+        title=f"{word} engineer",
+        organisation="Initech",
+        started_on=dt.date(2022, 3, 1),
+    )
     Cadence.objects.create(owner=owner, kind="weekly", every_days=7)
     AgendaMark.objects.create(
         owner=owner, key="goal-due:1", done_on=dt.date(2026, 2, 4)

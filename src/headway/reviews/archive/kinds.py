@@ -22,7 +22,11 @@ from django.db import models
 EXCLUDED = {
     "accounts.apitoken": (
         "API tokens are secrets and are not in the archive; make new ones with "
-        "`headway token add` after an import."
+        "`headway token create` after an import."
+    ),
+    "accounts.calendarfeed": (
+        "The calendar feed's secret address is not in the archive; "
+        "`headway calendar rotate` makes a new one after an import."
     ),
 }
 NOTES = (
