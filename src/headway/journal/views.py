@@ -242,9 +242,8 @@ def sample_download(request: HttpRequest, pk: int) -> HttpResponseBase:
         sample = selectors.sample_shared(
             user=request.user, pk=pk, share_id=int(share_id)
         )
-    else:
-        sample = selectors.sample_get(owner=request.user, pk=pk)
-    return sample_response(sample)
+        return sample_response(sample, request=request)
+    return sample_response(selectors.sample_get(owner=request.user, pk=pk))
 
 
 @login_not_required
@@ -252,15 +251,23 @@ def sample_download_by_link(
     request: HttpRequest, token: str, pk: int
 ) -> HttpResponseBase:
     """A viewer of a secret share link downloads the samples of shared entries."""
-    response = sample_response(selectors.sample_by_link(token=token, pk=pk))
+    sample = selectors.sample_by_link(token=token, pk=pk)
+    response = sample_response(sample, request=request)
     response["Referrer-Policy"] = "same-origin"
     response["Cache-Control"] = "private, no-store"
     return response
 
 
-def sample_response(sample: WorkSample) -> HttpResponseBase:
+def sample_response(
+    sample: WorkSample, *, request: HttpRequest | None = None
+) -> HttpResponseBase:
+    """The file, or for a link its owner's redirect; anyone else given a
+    `request` (a share's viewer) sees where the link leads before going there,
+    so a share cannot be used to bounce people to any site under our name."""
     if sample.kind != "file":
-        return redirect(sample.url)
+        if request is None:
+            return redirect(sample.url)
+        return render_page(request, "journal/sample_leaving.html", {"sample": sample})
     if not default_storage.exists(sample.blob_name):
         raise Http404("The stored file is missing.")
     response = FileResponse(
