@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
 from headway.accounts.shares_api import router as shares_router
+from headway.accounts.tokens_api import router as tokens_router
 from headway.api.auth import API_AUTH
 from headway.core.errors import HeadwayError, error_text
 from headway.goals.api import coach_router as smart_router
@@ -30,6 +31,7 @@ api.add_router("/goals", goals_router, tags=["goals"])
 api.add_router("/coach/smart", smart_router, tags=["goals"])
 api.add_router("/priorities", growth_router, tags=["growth"])
 api.add_router("/shares", shares_router, tags=["shares"])
+api.add_router("/tokens", tokens_router, tags=["tokens"])
 api.add_router("/contacts", contacts_router, tags=["network"])
 api.add_router("/network", network_router, tags=["network"])
 
