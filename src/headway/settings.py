@@ -9,6 +9,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
+from headway.accounts.client_ip import trusted_proxies
 from headway.core.datadir import data_dir_create
 
 # src/headway/ -> repository root (where node_modules lives in a checkout).
@@ -229,7 +230,11 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 
 AXES_FAILURE_LIMIT = 10
 AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# Lock a user from one address, not every user behind that address (an office
+# proxy); the address is the proxy's client only when the proxy is trusted.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "headway.accounts.client_ip.client_ip"
+TRUSTED_PROXIES = trusted_proxies(env_list("HEADWAY_TRUSTED_PROXIES", []))
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = env_str("TZ") or "UTC"
