@@ -437,3 +437,30 @@ def test_a_module_edited_while_the_worker_warmed_up_is_stale(
 
     assert warm.imported_since(started) == [str(module)]
     assert warm.imported_since(started + 10**9) == []
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="nice is per thread on Linux")
+def test_a_worker_warms_up_at_a_low_priority_and_serves_at_its_own(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import threading
+
+    from headway import warm_worker
+
+    seen: dict[str, int] = {}
+
+    def warm_up() -> bool:
+        tid = threading.get_native_id()
+        seen["warm-up"] = os.getpriority(os.PRIO_PROCESS, tid)
+        return True
+
+    groups: list[int] = []
+    monkeypatch.setattr(warm_worker, "_warm_up", warm_up)
+    monkeypatch.setattr(
+        warm_worker, "_autogroup_nice", lambda v: groups.append(v) or True
+    )
+    before = os.getpriority(os.PRIO_PROCESS, 0)
+    assert warm_worker._warm_up_gently()
+    assert seen["warm-up"] == min(19, before + warm.WARM_UP_NICE)
+    assert os.getpriority(os.PRIO_PROCESS, 0) == before
+    assert groups == [warm.WARM_UP_NICE, 0]
