@@ -62,3 +62,13 @@ def test_an_existing_data_directory_open_to_others_is_closed_with_a_note(
     assert {mode for name, mode in modes(data).items()} <= {0o700, 0o600}
     again = headway(data, "entries")
     assert again.stderr == ""
+
+
+def test_init_closes_an_open_data_directory_too(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    headway(data, "log", "First entry")
+    data.chmod(0o755)
+    result = headway(data, "init")
+    assert result.returncode == 0, result.stderr
+    assert "owner" in result.stderr
+    assert data.stat().st_mode & 0o777 == 0o700

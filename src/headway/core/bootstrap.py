@@ -91,6 +91,8 @@ def initialise(*, verbose: bool = False) -> Any:
     if not every_app_loaded():
         raise RuntimeError("Migrations need every app: initialise before a data setup.")
     data_dir_create(settings.DATA_DIR)
+    if settings.LOCAL_MODE:
+        data_dir_private(settings.DATA_DIR)
     if settings.DATABASE_IS_SQLITE:
         file_create_private(Path(str(settings.DATABASES["default"]["NAME"])))
     call_command("migrate", interactive=False, verbosity=1 if verbose else 0)
