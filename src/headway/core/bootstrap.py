@@ -93,8 +93,9 @@ def initialise(*, verbose: bool = False) -> Any:
     data_dir_create(settings.DATA_DIR)
     if settings.LOCAL_MODE:
         data_dir_private(settings.DATA_DIR)
-    if settings.DATABASE_IS_SQLITE:
-        file_create_private(Path(str(settings.DATABASES["default"]["NAME"])))
+    database = str(settings.DATABASES["default"]["NAME"])
+    if settings.DATABASE_IS_SQLITE and not database.startswith(("file:", ":memory:")):
+        file_create_private(Path(database))
     call_command("migrate", interactive=False, verbosity=1 if verbose else 0)
     owner = None
     if settings.LOCAL_MODE:
