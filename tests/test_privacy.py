@@ -20,6 +20,8 @@ from django.apps import apps
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from headway.accounts.models import ApiToken
+from headway.accounts.services import api_token_create
 from headway.goals.services import checkin_create, goal_create
 from headway.journal.services import entry_create
 from headway.network.services import contact_create, interaction_log
@@ -65,9 +67,20 @@ def alices_world(alice: Any) -> list[int]:
         links=["https://example.org/slides"],
     )
     share, _ = share_create(owner=alice, goal_ids=[goal.pk], include_entries=True)
+    token, _ = api_token_create(owner=alice, name=MARKER)
     samples = list(entry.samples.values_list("pk", flat=True))
     ids = {goal.pk, checkin.pk, contact.pk, interaction.pk, entry.pk, share.pk}
+    ids.add(token.pk)
     return sorted(ids | set(samples))
+
+
+@pytest.fixture
+def bob_token(bob: Any) -> str:
+    """Bob's own token, with an id none of alice's objects has: revoking his
+    own token is his right, and must not pass for reaching one of hers."""
+    record, token = api_token_create(owner=bob, name="tests")
+    ApiToken.objects.filter(pk=record.pk).update(id=10**9 + record.pk)
+    return token
 
 
 def owned_row_count() -> int:

@@ -9,6 +9,9 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
+from headway.accounts.client_ip import trusted_proxies
+from headway.core.datadir import data_dir_create
+
 # src/headway/ -> repository root (where node_modules lives in a checkout).
 PACKAGE_DIR = Path(__file__).resolve().parent
 REPO_DIR = PACKAGE_DIR.parent.parent
@@ -27,6 +30,19 @@ def env_bool(name: str, *, default: bool = False) -> bool:
     if raw.lower() in {"0", "false", "no", "off"}:
         return False
     raise ImproperlyConfigured(f"{name}={raw!r} is not a boolean; use 1 or 0.")
+
+
+def env_int(name: str, default: int) -> int:
+    raw = env_str(name)
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a positive whole number.")
+    return value
 
 
 def env_choice(name: str, choices: tuple[str, ...], default: str) -> str:
@@ -113,7 +129,7 @@ def local_secret_key(data_dir: Path) -> str:
     path = data_dir / "secret_key"
     if path.exists():
         return path.read_text().strip()
-    data_dir.mkdir(parents=True, exist_ok=True)
+    data_dir_create(data_dir)
     key = secrets.token_urlsafe(50)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w") as handle:
@@ -184,10 +200,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "headway.core.middleware.PrivateResponsesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "headway.accounts.middleware.BodyLimitMiddleware",
     "headway.accounts.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -241,7 +259,11 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 
 AXES_FAILURE_LIMIT = 10
 AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# Lock a user from one address, not every user behind that address (an office
+# proxy); the address is the proxy's client only when the proxy is trusted.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "headway.accounts.client_ip.client_ip"
+TRUSTED_PROXIES = trusted_proxies(env_list("HEADWAY_TRUSTED_PROXIES", []))
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = env_str("TZ") or "UTC"
@@ -267,8 +289,15 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
 MEDIA_ROOT = DATA_DIR / "media"
+# Work samples are the owner's alone, as is everything in the data directory.
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# Request bodies, checked before they are read (accounts.middleware): small for
+# anyone not signed in, room for several work samples or an import otherwise.
+BODY_MAX_ANONYMOUS = 64 * 1024
+BODY_MAX = env_int("HEADWAY_MAX_REQUEST_MB", 110) * 1024 * 1024
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -15,8 +15,16 @@ needs migrating, or a command that needs a terminal of its own (`serve`,
 `init`, `user add`'s password prompt). A worker leaves after ten idle minutes
 or as soon as its data directory is gone. `HEADWAY_WARM=0` turns it all off.
 
+A worker cannot be turned against its owner (issue 15): it starts in "/" with
+no working directory on its path, so a module planted where a command ran is
+never imported; it runs each command with the caller's umask, nice and
+resource limits; it dies with its command as soon as the client is gone, so a
+killed client saves nothing; it serves no code older than what is installed
+(its own files, every installed distribution, and every module it imported);
+at most IDLE_WORKERS wait per user; and it warms up at a low priority.
+
 The client side imports nothing but the standard library, so it costs a few
-milliseconds; the worker side lives in `serve_one`.
+milliseconds; the worker side lives in `headway.warm_worker`.
 """
 
 from __future__ import annotations
@@ -29,18 +37,27 @@ import socket
 import stat
 import struct
 import sys
-import time
-from contextlib import contextmanager, suppress
+from contextlib import suppress
 
 TYPE_CHECKING = False  # the client path stays clear of the typing module
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping
+    from collections.abc import Mapping
     from typing import Any
 
 IDLE_SECONDS = 600
+# Idle workers a user keeps (one per recently used setting); older ones leave.
+IDLE_WORKERS = 3
+# A successor's warm-up yields the CPUs to whatever the user is doing.
+WARM_UP_NICE = 10
+# The resource limits a command inherits that change what it may do.
+LIMITS = (
+    "RLIMIT_CPU", "RLIMIT_FSIZE", "RLIMIT_DATA", "RLIMIT_AS", "RLIMIT_NOFILE",
+    "RLIMIT_CORE",
+)  # fmt: skip
 # Commands that need the user's terminal as their own (a password prompt
-# turns echo off through /dev/tty), the whole app registry, or (`demo`) a
-# data directory of their own, which a worker's loaded settings cannot change.
+# turns echo off through /dev/tty) or the whole app registry.
+# `demo` binds Django to a data directory of its own, which a worker's
+# settings, loaded already, cannot follow.
 DECLINED = frozenset({"serve", "init", "user", "demo"})
 # The environment start-up reads: a worker only serves a client that agrees.
 KEY_PREFIXES = ("HEADWAY_", "DJANGO_", "PYTHON", "LC_", "XDG_")
@@ -109,12 +126,63 @@ def _socket_path(folder: str, name: str) -> str:
 
 
 def code_fingerprint() -> str:
-    """Changes when any of the package's files is replaced or edited."""
+    """Changes when any of the package's files, or any installed distribution, does.
+
+    Taken before the worker imports anything of its own; `imported_since`
+    covers what changes while it imports.
+    """
     from pathlib import Path
 
     files = sorted(Path(_package()).rglob("*.py"))
-    seed = "|".join(f"{path}:{path.stat().st_mtime_ns}" for path in files)
-    return hashlib.sha256(seed.encode()).hexdigest()
+    stamps = [f"{path}:{path.stat().st_mtime_ns}" for path in files]
+    stamps += _distributions()
+    return hashlib.sha256("|".join(stamps).encode()).hexdigest()
+
+
+def _distributions() -> list[str]:
+    """Every distribution on the path: its name and version (the folder's name),
+    when its RECORD last changed, and when its folder gained or lost a module."""
+    stamps = []
+    for entry in sys.path:
+        try:
+            names = sorted(os.listdir(entry))
+            stamps.append(f"{entry}:{os.stat(entry).st_mtime_ns}")
+        except OSError:
+            continue
+        for name in names:
+            if name.endswith((".dist-info", ".egg-info")):
+                found = _stamp(os.path.join(entry, name, "RECORD"))
+                stamps.append(f"{name}:{found or _stamp(os.path.join(entry, name))}")
+            elif name.endswith((".pth", ".egg-link")):
+                stamps.append(f"{name}:{_stamp(os.path.join(entry, name))}")
+    return stamps
+
+
+def _stamp(path: str) -> str:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return ""
+    return f"{status.st_mtime_ns}/{status.st_size}"
+
+
+def imported_since(started: int) -> list[str]:
+    """Files of imported modules changed at or after `started` (ns since the epoch).
+
+    What the worker imported may predate such an edit or not: either way it is
+    not what a fresh process would run.
+    """
+    changed = []
+    for module in list(sys.modules.values()):
+        path = getattr(module, "__file__", None)
+        if not isinstance(path, str):
+            continue
+        try:
+            if os.stat(path).st_mtime_ns >= started:
+                changed.append(path)
+        except OSError:
+            continue
+    return changed
 
 
 # --- the wire: length-prefixed marshal messages ------------------------------
@@ -179,6 +247,7 @@ def run_in_worker(arguments: list[str]) -> int | None:
             "argv": arguments,
             "cwd": os.getcwd(),
             "env": dict(os.environ),
+            "caller": caller_attributes(),
         }
         _send(connection, request, (0, 1, 2))
         answer, _ = _receive(connection)
@@ -193,6 +262,23 @@ def run_in_worker(arguments: list[str]) -> int | None:
     if "--debug" in arguments or os.environ.get("HEADWAY_DEBUG", "") in TRUE:
         sys.stderr.write(f"headway: ran in warm worker {pid}.\n")
     return code
+
+
+def caller_attributes() -> dict[str, Any]:
+    """What a command run here would inherit besides its environment."""
+    import resource
+
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return {
+        "umask": mask,
+        "nice": os.getpriority(os.PRIO_PROCESS, 0),
+        "limits": {
+            name: resource.getrlimit(getattr(resource, name))
+            for name in LIMITS
+            if hasattr(resource, name)
+        },
+    }
 
 
 def _wait(connection: socket.socket, pid: int) -> int:
@@ -226,9 +312,12 @@ def spawn(environment: dict[str, str] | None = None) -> None:
         return
     import subprocess
 
+    # -P and "/": nothing from the directory the command ran in is importable
+    # (a `typer.py` planted there would otherwise serve every later command).
     with suppress(OSError):
         subprocess.Popen(
-            [sys.executable, "-m", "headway.warm"],
+            [sys.executable, "-P", "-m", "headway.warm_worker"],
+            cwd="/",
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -236,168 +325,3 @@ def spawn(environment: dict[str, str] | None = None) -> None:
             close_fds=True,
             env=environment,
         )
-
-
-# --- the worker ---------------------------------------------------------------
-
-
-def serve_one() -> int:
-    """Warm up, wait for one command, run it, report its exit code."""
-    import fcntl
-    import gc
-
-    gc.disable()  # until django_setup is done, as in headway.main
-    environment = dict(os.environ)  # before Django's setup adds to it
-
-    folder = _folder()
-    if folder is None:
-        return 0
-    name = key()
-    lock = open(os.path.join(folder, f"{name}.lock"), "w")  # noqa: SIM115
-    try:
-        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return 0  # another worker already waits for this key
-    if not _warm_up():
-        return 0
-    fingerprint = code_fingerprint()
-    path = _socket_path(folder, name)
-    with suppress(FileNotFoundError):
-        os.unlink(path)
-    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    try:
-        listener.bind(path)
-    except OSError:
-        return 0
-    os.chmod(path, 0o600)
-    listener.listen(1)
-    try:
-        connection = _accept(listener)
-    finally:
-        listener.close()
-        with suppress(FileNotFoundError):
-            os.unlink(path)
-        lock.close()
-    if connection is None:
-        return 0
-    spawn(environment)  # the successor warms up while this one works
-    return _serve(connection, name, fingerprint)
-
-
-def _warm_up() -> bool:
-    """Import every command and set Django up; False when a run must migrate."""
-    from headway.cli import lazy
-    from headway.core import bootstrap
-
-    for modules in dict.fromkeys(lazy.COMMANDS.values()):
-        lazy.load(modules)
-    if not bootstrap.schema_current():
-        return False
-    bootstrap.django_setup(web=False)
-    return True
-
-
-def _accept(listener: socket.socket) -> socket.socket | None:
-    from django.conf import settings
-
-    deadline = time.monotonic() + IDLE_SECONDS
-    listener.settimeout(5)
-    while time.monotonic() < deadline:
-        try:
-            connection, _ = listener.accept()
-            return connection
-        except TimeoutError:
-            if not os.path.isdir(settings.DATA_DIR):
-                return None
-    return None
-
-
-def _serve(connection: socket.socket, name: str, fingerprint: str) -> int:
-    from headway.core import bootstrap
-
-    connection.settimeout(HANDSHAKE_SECONDS)
-    try:
-        request, fds = _receive(connection, with_fds=3)
-    except (OSError, ConnectionError, ValueError):
-        return 0
-    fresh = code_fingerprint() == fingerprint and bootstrap.schema_current()
-    argv = [str(part) for part in request.get("argv", [])]
-    if (
-        request.get("key") != name
-        or len(fds) != 3
-        or not fresh
-        or not (argv or COMPLETE_VAR in dict(request.get("env", {})))
-        or DECLINED.intersection(argv)
-    ):
-        for fd in fds:
-            os.close(fd)
-        _send(connection, {"ok": False})
-        return 0
-    # Behave as a command in the foreground would, whatever this process was
-    # started with (a shell's background job ignores SIGINT, and so would we).
-    signal.signal(signal.SIGINT, signal.default_int_handler)
-    for number in FORWARDED[1:]:
-        signal.signal(number, signal.SIG_DFL)
-    with _attached(fds, request):
-        _send(connection, {"ok": True, "pid": os.getpid()})
-        code = _run(argv)
-    connection.settimeout(None)
-    with suppress(OSError):
-        _send(connection, {"exit": code})
-    return code
-
-
-@contextmanager
-def _attached(fds: list[int], request: dict[str, Any]) -> Iterator[None]:
-    """Become the client: its stdin/stdout/stderr, directory and environment."""
-    encoding, errors = sys.stdout.encoding, sys.stdout.errors
-    for number, fd in enumerate(fds):
-        os.dup2(fd, number)
-        os.close(fd)
-    sys.stdin = open(0, encoding=encoding, errors=errors, closefd=False)  # noqa: SIM115
-    sys.stdout = open(  # noqa: SIM115
-        1, "w", encoding=encoding, errors=errors, closefd=False,
-        buffering=1 if os.isatty(1) else -1,
-    )  # fmt: skip
-    sys.stderr = open(  # noqa: SIM115
-        2, "w", encoding=encoding, errors="backslashreplace", closefd=False, buffering=1
-    )
-    os.chdir(str(request.get("cwd") or "/"))
-    os.environ.clear()
-    os.environ.update({str(k): str(v) for k, v in dict(request.get("env", {})).items()})
-    try:
-        yield
-    finally:
-        for stream in (sys.stdout, sys.stderr):
-            with suppress(OSError):
-                stream.flush()
-
-
-def _run(argv: list[str]) -> int:
-    from headway.cli import main
-
-    sys.argv = ["headway", *argv]
-    try:
-        main()
-    except SystemExit as done:
-        code = done.code
-        if code is None:
-            return 0
-        if isinstance(code, int):
-            return code
-        sys.stderr.write(f"{code}\n")
-        return 1
-    except KeyboardInterrupt:
-        return 130
-    except BaseException:  # what the interpreter would print, then exit 1
-        import traceback
-
-        traceback.print_exc()
-        return 1
-    return 0
-
-
-if __name__ == "__main__":
-    # Streams are flushed and the exit code is sent; a worker has nothing else
-    # to tidy, and its client may be waiting to see it gone.
-    os._exit(serve_one())

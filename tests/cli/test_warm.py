@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -40,7 +41,12 @@ class Place:
         }
 
     def headway(
-        self, *arguments: str, stdin: str = "", cwd: Path | None = None, **env: str
+        self,
+        *arguments: str,
+        stdin: str = "",
+        cwd: Path | None = None,
+        umask: int | None = None,
+        **env: str,
     ) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [*HEADWAY, *arguments],
@@ -51,6 +57,8 @@ class Place:
             text=True,
             timeout=120,
             check=False,
+            # a single-threaded test process: preexec_fn is safe here
+            preexec_fn=None if umask is None else (lambda: os.umask(umask)),
         )
 
     def sockets(self) -> list[Path]:
@@ -264,3 +272,195 @@ def test_ctrl_c_reaches_the_command_in_the_worker(place: Place) -> None:
         errors = client.stderr.read()
     assert client.returncode == 130, errors  # as Typer ends an interrupted command
     assert place.gone(waiting)
+
+
+# --- issue 15: a worker that cannot be turned against its owner ---------------
+
+CONSOLE_SCRIPT = Path(sys.executable).parent / "headway"
+
+
+def test_a_module_planted_where_the_first_command_ran_is_never_imported(
+    place: Place, tmp_path: Path
+) -> None:
+    # The console script, as a user types it: its own sys.path has no cwd,
+    # so only a worker started from that directory could pick the module up.
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    marker = tmp_path / "planted-code-ran"
+    (downloads / "typer.py").write_text(
+        f"import pathlib\npathlib.Path({str(marker)!r}).write_text('ran')\n"
+    )
+    first = subprocess.run(
+        [str(CONSOLE_SCRIPT), "log", "First entry"],
+        env=place.env, cwd=downloads, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert first.returncode == 0, first.stderr
+    place.wait_for_worker()
+    served = place.headway("--debug", "entries", cwd=tmp_path)
+    assert served_warm(served), served.stderr
+    assert not marker.exists()
+
+
+def test_a_warm_export_follows_the_callers_umask(place: Place, tmp_path: Path) -> None:
+    place.headway("contact", "add", "Ada Lovelace")
+    place.wait_for_worker()
+    exported = place.headway(
+        "--debug", "export", "vcard", "-o", "people.vcf", cwd=tmp_path, umask=0o077
+    )
+    assert served_warm(exported), exported.stderr
+    assert (tmp_path / "people.vcf").stat().st_mode & 0o777 == 0o600
+
+
+def test_a_warm_command_runs_with_the_callers_nice_and_limits(place: Place) -> None:
+    import resource
+
+    place.headway("log", "First entry")
+    place.wait_for_worker()
+    (waiting,) = place.workers()
+
+    def restrained() -> None:
+        os.nice(7)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (200, 300))
+
+    client = subprocess.Popen(
+        [*HEADWAY, "near", "-"],
+        env=place.env,
+        stdin=subprocess.PIPE,  # the command waits for its input meanwhile
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        preexec_fn=restrained,  # single-threaded: safe
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while place.sockets():
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        time.sleep(0.5)
+        stat = Path(f"/proc/{waiting}/stat").read_text().rsplit(")", 1)[1].split()
+        limits = Path(f"/proc/{waiting}/limits").read_text()
+    finally:
+        client.communicate(b"Shipped it\n", timeout=30)
+    assert int(stat[16]) == 7  # the nice field
+    (files,) = [line for line in limits.splitlines() if "open files" in line]
+    assert files.split()[3:5] == ["200", "300"]
+    assert client.returncode == 0
+
+
+def test_killing_the_client_stops_the_command_before_it_saves(
+    place: Place, tmp_path: Path
+) -> None:
+    editor = tmp_path / "slow-editor"
+    editor.write_text(
+        "#!/bin/sh\nsleep 3\n"
+        "printf 'title: Written after the client died\\n' > \"$1\"\n"
+    )
+    editor.chmod(0o755)
+    place.headway("contact", "add", "Ada Lovelace")
+    place.wait_for_worker()
+    client = subprocess.Popen(
+        [*HEADWAY, "log"],
+        env=place.env | {"EDITOR": str(editor)},
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 30
+    while place.sockets():
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    time.sleep(1)  # the editor is open
+    client.kill()
+    client.wait()
+    time.sleep(4)  # past the editor's save
+    listed = place.headway("entries", "--json", HEADWAY_WARM="0")
+    assert json.loads(listed.stdout) == []
+
+
+def test_a_worker_whose_client_left_writes_nothing_to_its_terminal(
+    place: Place, tmp_path: Path
+) -> None:
+    place.headway("log", "First entry")
+    place.wait_for_worker()
+    (path,) = place.sockets()
+    terminal = tmp_path / "terminal"
+    with terminal.open("w") as output, open(os.devnull) as nothing:
+        connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        connection.connect(str(path))
+        request = {"key": path.stem, "argv": ["entries"], "cwd": "/", "env": place.env}
+        warm._send(
+            connection, request, (nothing.fileno(), output.fileno(), output.fileno())
+        )
+        connection.close()  # fell back before the worker answered
+    time.sleep(2)
+    assert "Traceback" not in terminal.read_text()
+
+
+def test_idle_workers_are_capped_and_leave_no_files_behind(
+    place: Place, tmp_path: Path
+) -> None:
+    for number in range(warm.IDLE_WORKERS + 3):
+        place.headway("log", "An entry", HEADWAY_DATA_DIR=str(tmp_path / f"d{number}"))
+        place.wait_for_worker()
+    deadline = time.monotonic() + 30
+    while len(place.workers()) > warm.IDLE_WORKERS:
+        assert time.monotonic() < deadline, place.workers()
+        time.sleep(0.2)
+    folder = next(place.run.glob("headway-*"))
+    assert len(list(folder.glob("*.sock"))) <= warm.IDLE_WORKERS
+    assert len(list(folder.glob("*.lock"))) <= warm.IDLE_WORKERS
+
+
+def test_the_code_fingerprint_covers_installed_distributions(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    record = tmp_path / "typer-0.12.0.dist-info" / "RECORD"
+    record.parent.mkdir()
+    record.write_text("typer/__init__.py,sha256=abc,10\n")
+    monkeypatch.setattr(sys, "path", [str(tmp_path)])
+    before = warm.code_fingerprint()
+    os.utime(record, ns=(0, 10**9))
+    reinstalled = warm.code_fingerprint()
+    assert reinstalled != before
+    record.parent.rename(tmp_path / "typer-0.13.0.dist-info")
+    assert warm.code_fingerprint() != reinstalled
+
+
+def test_a_module_edited_while_the_worker_warmed_up_is_stale(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    module = tmp_path / "edited_meanwhile.py"
+    module.write_text("x = 1\n")
+    started = time.time_ns()
+    os.utime(module, ns=(started, started + 10**6))
+    monkeypatch.setattr(sys, "path", [str(tmp_path), *sys.path])
+    import edited_meanwhile  # noqa: F401
+
+    assert warm.imported_since(started) == [str(module)]
+    assert warm.imported_since(started + 10**9) == []
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="nice is per thread on Linux")
+def test_a_worker_warms_up_at_a_low_priority_and_serves_at_its_own(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import threading
+
+    from headway import warm_worker
+
+    seen: dict[str, int] = {}
+
+    def warm_up() -> bool:
+        tid = threading.get_native_id()
+        seen["warm-up"] = os.getpriority(os.PRIO_PROCESS, tid)
+        return True
+
+    groups: list[int] = []
+    monkeypatch.setattr(warm_worker, "_warm_up", warm_up)
+    monkeypatch.setattr(
+        warm_worker, "_autogroup_nice", lambda v: groups.append(v) or True
+    )
+    before = os.getpriority(os.PRIO_PROCESS, 0)
+    assert warm_worker._warm_up_gently()
+    assert seen["warm-up"] == min(19, before + warm.WARM_UP_NICE)
+    assert os.getpriority(os.PRIO_PROCESS, 0) == before
+    assert groups == [warm.WARM_UP_NICE, 0]

@@ -66,3 +66,54 @@ def test_another_link_cannot_reach_a_file_it_does_not_share(
     _, bobs_token, _ = shared_talk(bob)
     response = Client().get(f"/share/{bobs_token}/samples/{alices_sample.pk}")
     assert response.status_code == 404
+
+
+def shared_link(owner: Any, url: str) -> tuple[Any, str, Any]:
+    goal = goal_create(owner=owner, statement="Speak at two meetups by June 2027")
+    entry = entry_create(
+        owner=owner, title="Talk on caching", kind="talk", goal_ids=[goal.pk],
+        links=[url],
+    )  # fmt: skip
+    share, token = share_create(owner=owner, goal_ids=[goal.pk], include_entries=True)
+    assert token is not None
+    return entry.samples.get(), token, share
+
+
+def test_a_shared_link_shows_where_it_leads_instead_of_redirecting(
+    alice: Any,
+) -> None:
+    sample, token, _ = shared_link(alice, "https://evil.example/login?next=bank")
+    response = Client().get(f"/share/{token}/samples/{sample.pk}")
+    assert response.status_code == 200
+    assert "Location" not in response
+    page = response.content.decode()
+    assert "https://evil.example/login?next=bank" in page
+    assert 'rel="noopener noreferrer nofollow"' in page
+    assert "another site" in page
+
+
+def test_a_named_recipient_also_sees_where_a_shared_link_leads(
+    alice: Any, bob: Any, bob_client: Client, settings: Any
+) -> None:
+    settings.LOCAL_MODE = False  # named-user shares exist in server mode
+    goal = goal_create(owner=alice, statement="Speak at two meetups by June 2027")
+    entry = entry_create(
+        owner=alice, title="Talk", kind="talk", goal_ids=[goal.pk],
+        links=["https://evil.example/"],
+    )  # fmt: skip
+    share, _ = share_create(
+        owner=alice, goal_ids=[goal.pk], include_entries=True, recipient="bob"
+    )
+    sample = entry.samples.get()
+    response = bob_client.get(f"/share/with-me/{share.pk}/samples/{sample.pk}")
+    assert response.status_code == 200
+    assert "https://evil.example/" in response.content.decode()
+
+
+def test_the_owner_follows_her_own_link_straight_away(
+    alice: Any, alice_client: Client
+) -> None:
+    sample, _, _ = shared_link(alice, "https://example.org/slides")
+    response = alice_client.get(f"/samples/{sample.pk}/download/")
+    assert response.status_code == 302
+    assert response["Location"] == "https://example.org/slides"

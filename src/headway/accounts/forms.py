@@ -50,3 +50,12 @@ class RoleForm(forms.Form):
     ended_on = forms.CharField(
         label="Ended", required=False, help_text="Empty while you hold the role."
     )
+
+
+class TokenForm(forms.Form):
+    name = forms.CharField(
+        label="Name",
+        max_length=100,
+        required=False,
+        help_text="To recognise it later, e.g. “laptop” or “CI”.",
+    )

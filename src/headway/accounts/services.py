@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
+from django.http import Http404
 from django.utils import timezone
 
 from headway.accounts.models import ApiToken, LoginToken, token_digest
@@ -105,6 +106,25 @@ def api_token_authenticate(*, token: str) -> Any | None:
         return None
     ApiToken.objects.filter(pk=record.pk).update(last_used_at=timezone.now())
     return record.owner
+
+
+def api_tokens_list(*, owner: Any) -> list[ApiToken]:
+    """The owner's tokens, newest first, revoked ones included (marked)."""
+    return list(ApiToken.objects.for_owner(owner).order_by("-created", "-pk"))
+
+
+def api_token_revoke(*, owner: Any, token_id: int) -> ApiToken:
+    """Revoke one of the owner's tokens: it opens nothing from now on."""
+    record: ApiToken | None = (
+        ApiToken.objects.for_owner(owner).filter(pk=token_id).first()
+    )
+    if record is None:
+        raise Http404(f"No token {token_id} among yours; `headway token list`.")
+    if record.revoked_at is None:
+        record.revoked_at = timezone.now()
+        with transaction.atomic():
+            record.save(update_fields=["revoked_at", "updated"])
+    return record
 
 
 def user_add(*, username: str, password: str, email: str = "") -> Any:

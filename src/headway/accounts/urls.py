@@ -27,4 +27,6 @@ urlpatterns = [
         profile_views.role_remove,
         name="role-remove",
     ),
+    path("tokens/", views.token_list, name="token-list"),
+    path("tokens/<int:pk>/revoke", views.token_revoke, name="token-revoke"),
 ]

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import (
+    PermissionDenied,
+    RequestDataTooBig,
+    ValidationError,
+)
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
 from headway.accounts.api import profile_router
+from headway.accounts.tokens_api import router as tokens_router
 from headway.api.auth import API_AUTH
 from headway.core.errors import HeadwayError, error_text
 from headway.goals.api import coach_router as smart_router
@@ -37,6 +42,7 @@ api.add_router("/goals", goals_router, tags=["goals"])
 api.add_router("/coach/smart", smart_router, tags=["goals"])
 api.add_router("/priorities", growth_router, tags=["growth"])
 api.add_router("/shares", shares_router, tags=["shares"])
+api.add_router("/tokens", tokens_router, tags=["tokens"])
 api.add_router("/contacts", contacts_router, tags=["network"])
 api.add_router("/network", network_router, tags=["network"])
 api.add_router("/agenda", agenda_router, tags=["rhythm"])
@@ -64,3 +70,9 @@ def on_not_found(request: HttpRequest, error: Http404) -> HttpResponse:
 @api.exception_handler(PermissionDenied)
 def on_permission_denied(request: HttpRequest, error: PermissionDenied) -> HttpResponse:
     return api.create_response(request, {"detail": "Not allowed."}, status=403)
+
+
+@api.exception_handler(RequestDataTooBig)
+def on_too_big(request: HttpRequest, error: RequestDataTooBig) -> HttpResponse:
+    detail = "The request body is over the limit; send less at a time."
+    return api.create_response(request, {"detail": detail}, status=413)

@@ -1,13 +1,14 @@
-"""`headway init`, `login-url`, `token create` and `user add`."""
+"""`headway init`, `login-url`, `token create|list|revoke` and `user add`."""
 
 from __future__ import annotations
 
 import getpass
 import sys
+from typing import Any
 
 import typer
 
-from headway.cli.output import fail, guarded
+from headway.cli.output import fail, guarded, print_json, print_table
 from headway.cli.session import current_owner
 
 token_app = typer.Typer(help="Personal API tokens.", no_args_is_help=True)
@@ -67,6 +68,66 @@ def token_create(
 
     _, token = api_token_create(owner=owner, name=name)
     typer.echo(token)
+
+
+@token_app.command("list")
+@guarded
+def token_list(
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """List your API tokens: name, first characters, last use, revoked or not."""
+    owner = current_owner()
+    from headway.accounts.services import api_tokens_list
+
+    found = [token_as_dict(record) for record in api_tokens_list(owner=owner)]
+    if as_json:
+        print_json(found)
+        return
+    if not found:
+        typer.echo("No API tokens yet. Try: headway token create --name laptop")
+        return
+    rows = [
+        (
+            str(item["id"]),
+            item["name"] or "(unnamed)",
+            f"{item['prefix']}…",
+            _when(item["last_used_at"], "never used"),
+            _when(item["revoked_at"], "active"),
+        )
+        for item in found
+    ]
+    print_table(("id", "name", "token", "last used", "revoked"), rows)
+
+
+def token_as_dict(record: Any) -> dict[str, Any]:
+    def moment(value: Any) -> str | None:
+        return value.isoformat() if value is not None else None
+
+    return {
+        "id": record.pk,
+        "name": record.name,
+        "prefix": record.prefix,
+        "created": moment(record.created),
+        "last_used_at": moment(record.last_used_at),
+        "revoked_at": moment(record.revoked_at),
+    }
+
+
+def _when(moment: str | None, otherwise: str) -> str:
+    return moment[:16].replace("T", " ") if moment else otherwise
+
+
+@token_app.command("revoke")
+@guarded
+def token_revoke(
+    token_id: int = typer.Argument(..., help="The token's id (`headway token list`)."),
+) -> None:
+    """Revoke an API token: requests that send it are refused from now on."""
+    owner = current_owner()
+    from headway.accounts.services import api_token_revoke
+
+    api_token_revoke(owner=owner, token_id=token_id)
+    typer.echo(f"Revoked token {token_id}.")
 
 
 @user_app.command("add")

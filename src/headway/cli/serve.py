@@ -47,6 +47,11 @@ def run_gunicorn(*, host: str, port: int, workers: int) -> None:
                 "accesslog": None,
                 "errorlog": "-",
                 "loglevel": "warning",
+                # Headers are capped here; bodies by the app before it reads
+                # them (accounts.middleware.BodyLimitMiddleware).
+                "limit_request_line": 8190,
+                "limit_request_fields": 100,
+                "limit_request_field_size": 8190,
             }
             for key, value in options.items():
                 self.cfg.set(key, value)

@@ -8,6 +8,13 @@ import os
 import sys
 from pathlib import Path
 
+from headway.core.datadir import (
+    data_dir_create,
+    data_dir_private,
+    file_create_private,
+    file_write_private,
+)
+
 _ready = False
 
 
@@ -84,7 +91,12 @@ def initialise(*, verbose: bool = False) -> None:
     django_setup()
     if not every_app_loaded():
         raise RuntimeError("Migrations need every app: initialise before a data setup.")
-    settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+    data_dir_create(settings.DATA_DIR)
+    if settings.LOCAL_MODE:
+        data_dir_private(settings.DATA_DIR)
+    database = str(settings.DATABASES["default"]["NAME"])
+    if settings.DATABASE_IS_SQLITE and not database.startswith(("file:", ":memory:")):
+        file_create_private(Path(database))
     if not schema_current():
         backup_before_upgrade()
     call_command("migrate", interactive=False, verbosity=1 if verbose else 0)
@@ -123,9 +135,7 @@ def backup_before_upgrade() -> Path | None:
 
 def stamp_write() -> None:
     """Record that the database matches the migrations on disk."""
-    path = _stamp_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(schema_fingerprint())
+    file_write_private(_stamp_path(), schema_fingerprint())
 
 
 def schema_current() -> bool:
@@ -145,8 +155,13 @@ def ensure_initialised(*, web: bool = True) -> None:
 
     The stamp is read before the app registry is built, so a first run (or a
     new migration) migrates with every app even when a data command asked for
-    fewer.
+    fewer. An existing local data directory open to others is closed first.
     """
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "headway.settings")
+    from django.conf import settings
+
+    if settings.LOCAL_MODE:
+        data_dir_private(settings.DATA_DIR)
     if schema_current():
         django_setup(web=web)
     else:

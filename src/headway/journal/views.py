@@ -279,9 +279,16 @@ def sample_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     return sample_response(selectors.sample_get(owner=request.user, pk=pk))
 
 
-def sample_response(sample: WorkSample) -> HttpResponseBase:
+def sample_response(
+    sample: WorkSample, *, request: HttpRequest | None = None
+) -> HttpResponseBase:
+    """The file, or for a link its owner's redirect; anyone else given a
+    `request` (a share's viewer) sees where the link leads before going there,
+    so a share cannot be used to bounce people to any site under our name."""
     if sample.kind != "file":
-        return redirect(sample.url)
+        if request is None:
+            return redirect(sample.url)
+        return render_page(request, "journal/sample_leaving.html", {"sample": sample})
     if not default_storage.exists(sample.blob_name):
         raise Http404("The stored file is missing.")
     response = FileResponse(

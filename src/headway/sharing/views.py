@@ -125,7 +125,7 @@ def sample_download_for_user(
     """A user a share names downloads the samples of the entries it includes;
     anyone else gets the same 404 as a wrong id."""
     share = shares.share_for_recipient(user=request.user, share_id=share_pk)
-    return sample_response(sample_in_share(share=share, pk=pk))
+    return sample_response(sample_in_share(share=share, pk=pk), request=request)
 
 
 @login_not_required
@@ -134,7 +134,7 @@ def sample_download_by_link(
 ) -> HttpResponseBase:
     """A viewer of a secret share link downloads the samples of shared entries."""
     share = shares.share_by_token(token=token)
-    response = sample_response(sample_in_share(share=share, pk=pk))
+    response = sample_response(sample_in_share(share=share, pk=pk), request=request)
     response["Referrer-Policy"] = "same-origin"
     response["Cache-Control"] = "private, no-store"
     return response
