@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -27,6 +28,9 @@ def demo(
     contacts: int | None = typer.Option(
         None, "--contacts", min=0, help="Contacts (default: 320; at least 8)."
     ),
+    serve: bool = typer.Option(
+        False, "--serve", help="Then serve the web app on it, with a sign-in link."
+    ),
 ) -> None:
     """Create a demo owner with years of history, to try Headway on."""
     folder = demo_folder(data_dir)
@@ -49,7 +53,13 @@ def demo(
         f"(seed {seed})."
     )
     typer.echo(f"Data directory: {folder}")
-    typer.echo(f"Try it: HEADWAY_DATA_DIR={folder} headway serve")
+    if not serve:
+        typer.echo(f"Try it: HEADWAY_DATA_DIR={folder} headway serve")
+        return
+    # A fresh process: `serve` sets Django up with the web apps, pointed at the
+    # demo's directory (HEADWAY_DATA_DIR is set above, in _django_for).
+    sys.stdout.flush()
+    os.execv(sys.executable, [sys.executable, "-m", "headway", "serve"])
 
 
 def demo_folder(given: Path | None) -> Path:
