@@ -233,3 +233,45 @@ def test_the_warm_worker_leaves_the_demo_to_the_client() -> None:
     from headway import warm
 
     assert "demo" in warm.DECLINED
+
+
+def test_headway_demo_serve_serves_the_demo_with_a_sign_in_link(
+    tmp_path: Path,
+) -> None:
+    import socket
+    import time
+    import urllib.request  # the session cookie is kept by the opener below
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("HEADWAY_")}
+    env.pop("DATABASE_URL", None)
+    env["HEADWAY_WARM"] = "0"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "headway", "demo", "--years", "1", "--entries", "40",
+         "--contacts", "10", "--data-dir", str(tmp_path / "demo"), "--serve",
+         "--port", str(port)],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+    )  # fmt: skip
+    try:
+        assert server.stdout is not None
+        link = ""
+        for line in server.stdout:
+            if "/login/" in line:
+                link = line.strip()
+                break
+        assert link.startswith(f"http://127.0.0.1:{port}/login/")
+        browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
+        # The link is printed as the server starts: give it a moment to listen.
+        for _ in range(60):
+            with socket.socket() as knock:
+                if knock.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.5)
+        with browser.open(link, timeout=30) as page:
+            assert page.status == 200
+            assert b"Dashboard" in page.read()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -31,6 +31,9 @@ def demo(
     serve: bool = typer.Option(
         False, "--serve", help="Then serve the web app on it, with a sign-in link."
     ),
+    port: int = typer.Option(
+        8000, "--port", min=1, max=65535, help="With --serve: the port."
+    ),
 ) -> None:
     """Create a demo owner with years of history, to try Headway on."""
     folder = demo_folder(data_dir)
@@ -59,7 +62,10 @@ def demo(
     # A fresh process: `serve` sets Django up with the web apps, pointed at the
     # demo's directory (HEADWAY_DATA_DIR is set above, in _django_for).
     sys.stdout.flush()
-    os.execv(sys.executable, [sys.executable, "-m", "headway", "serve"])
+    os.execv(
+        sys.executable,
+        [sys.executable, "-m", "headway", "serve", "--port", str(port)],
+    )
 
 
 def demo_folder(given: Path | None) -> Path:
