@@ -210,6 +210,11 @@ def _warm_up() -> bool:
     if not bootstrap.schema_current():
         return False
     bootstrap.django_setup(web=False)
+    # Listings link to pages (the agenda's links): read the URLconf, and with
+    # it every view module and the API, here rather than on the user's clock.
+    from django.urls import get_resolver
+
+    get_resolver().url_patterns  # noqa: B018  (the property imports the URLconf)
     return True
 
 

@@ -80,7 +80,7 @@ def demo_folder(given: Path | None) -> Path:
             f"{folder} is not empty; the demo only fills a new or empty directory, "
             "so it never mixes with real data. Leave out --data-dir for a new one."
         )
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     return folder
 
 
