@@ -25,7 +25,8 @@ from statistics import median
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from demo_owner import HEADWAY, demo_owner  # noqa: E402  (bench scripts share a folder)
+from bench_journal import wall  # noqa: E402  (bench scripts share a folder)
+from demo_owner import HEADWAY, demo_owner  # noqa: E402
 
 DASHBOARD_BUDGET = 0.150
 # `headway demo` with no sizes: 300 entries a year for ten years, 320 contacts.
@@ -70,15 +71,6 @@ def measure_in_process(data_dir: str) -> dict[str, float]:
         "dashboard_p90": sorted(dashboard)[int(RUNS * 0.9) - 1],
         "agenda_median": median(selector),
     }
-
-
-def wall(command: list[str], env: dict[str, str], runs: int = 7) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, env=env, check=True, capture_output=True)
-        times.append(time.perf_counter() - start)
-    return median(times)
 
 
 def machine_state() -> str:
