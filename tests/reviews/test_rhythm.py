@@ -211,3 +211,23 @@ def test_the_agenda_shows_nothing_of_another_owner(alice: Any, bob: Any) -> None
     )
     titles = " ".join(row.title for row in selectors.agenda(owner=bob, days=60))
     assert "Zanzibar" not in titles
+
+
+def test_a_check_in_owed_in_a_goals_first_period_asks_its_pro_rated_target(
+    alice: Any,
+) -> None:
+    from headway.goals.selectors import progress_of
+
+    goal = goal_create(
+        owner=alice,
+        statement="Apply to three internal roles every quarter",
+        target=3,
+        unit="applications",
+        recurrence="quarter",
+        started_on=TODAY,
+    )
+    asked = progress_of(goal, today=TODAY).target
+    assert asked is not None
+    assert asked < 3  # set with five weeks of the quarter left
+    (owed,) = [t for k, t in kinds(alice, today=TODAY, days=60) if k == "check-in"]
+    assert f"(0 of {asked:g})" in owed

@@ -64,7 +64,6 @@ class GoalFacts:
     target: float | None = None
     unit: str = ""
     done_this_period: float = 0.0
-    started_on: date | None = None
 
 
 @dataclass(frozen=True)

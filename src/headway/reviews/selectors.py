@@ -3,7 +3,6 @@ agenda gathered from every area as plain facts for `coach.agenda`."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -13,8 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from headway.coach import agenda as coach
-from headway.coach.progress import period_bounds
-from headway.goals.models import CheckIn, Goal, GoalStatus
+from headway.goals.models import GoalStatus
+from headway.goals.selectors import goals_list, progress_of
 from headway.journal.models import Entry, EntryKind
 from headway.network.selectors import DueRow, due_list
 from headway.network.services import preferences_get
@@ -125,37 +124,23 @@ def agenda(
 
 
 def _goal_facts(*, owner: Any, today: date) -> tuple[coach.GoalFacts, ...]:
-    goals = list(
-        Goal.objects.for_owner(owner)
-        .filter(status=GoalStatus.ACTIVE)
-        .values("id", "statement", "due", "recurrence", "target", "unit")
-    )
-    recurring = [goal["id"] for goal in goals if goal["recurrence"]]
-    counted: dict[int, float] = defaultdict(float)
-    if recurring:
-        since = today - timedelta(days=366)
-        rows = CheckIn.objects.for_owner(owner).filter(
-            goal_id__in=recurring, checked_on__gte=since, checked_on__lte=today
+    """Active goals; for a recurring target, what this period counts and asks
+    (pro-rated in a goal's first period), as the goal pages show it."""
+    facts = []
+    for goal in goals_list(owner=owner, status=GoalStatus.ACTIVE):
+        progress = progress_of(goal, today=today) if goal.recurrence else None
+        facts.append(
+            coach.GoalFacts(
+                id=goal.pk,
+                statement=goal.statement,
+                due=goal.due,
+                recurrence=goal.recurrence,
+                target=progress.target if progress else goal.target,
+                unit=goal.unit,
+                done_this_period=progress.done if progress else 0.0,
+            )
         )
-        recurrence = {goal["id"]: goal["recurrence"] for goal in goals}
-        for goal_id, checked_on, value in rows.values_list(
-            "goal_id", "checked_on", "value"
-        ):
-            start, end = period_bounds(today, recurrence[goal_id])
-            if start <= checked_on <= end:
-                counted[goal_id] += value
-    return tuple(
-        coach.GoalFacts(
-            id=goal["id"],
-            statement=goal["statement"],
-            due=goal["due"],
-            recurrence=goal["recurrence"],
-            target=goal["target"],
-            unit=goal["unit"],
-            done_this_period=counted[goal["id"]],
-        )
-        for goal in goals
-    )
+    return tuple(facts)
 
 
 def _contacts_due(
