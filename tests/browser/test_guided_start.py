@@ -56,9 +56,7 @@ def test_the_guided_start_ends_on_a_dashboard_with_the_first_goal_and_win(
         "Cut the nightly load from 6 hours to 50 minutes"
     )
     expect(page.locator("#near-coach")).to_contain_text("Numbers")
-    page.get_by_label("Result: what changed, for whom").fill(
-        "Analysts get fresh data by 7am"
-    )
+    page.get_by_label("Result", exact=True).fill("Analysts get fresh data by 7am")
     save(page)
 
     expect(page.get_by_role("heading", name="Your rhythm")).to_be_visible()

@@ -223,3 +223,14 @@ def test_the_profile_page_saves_and_refuses_a_bad_link(
     )
     assert "is not a web address" in response.content.decode()
     assert Profile.objects.get(owner=alice).links == ["https://example.org/alice"]
+
+
+def test_a_refused_role_keeps_the_whole_profile_in_the_form(
+    alice: Any, alice_client: Client
+) -> None:
+    alice_client.post(
+        "/profile/",
+        {"name": "Alice L.", "headline": "Staff engineer, payments", "links": ""},
+    )
+    page = alice_client.post("/profile/roles/", {"title": ""}).content.decode()
+    assert 'value="Staff engineer, payments"' in page

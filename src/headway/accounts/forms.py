@@ -11,6 +11,7 @@ from headway.accounts.models import (
     PROFILE_NAME_MAX,
     ROLE_ORGANISATION_MAX,
     ROLE_TITLE_MAX,
+    Profile,
 )
 
 
@@ -32,6 +33,18 @@ class ProfileForm(forms.Form):
         help_text="Web addresses, one per line (LinkedIn, a site, a portfolio).",
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+    @classmethod
+    def for_profile(cls, profile: Profile, data: Any = None) -> ProfileForm:
+        """The form filled with the profile as saved (and `data`, if posted)."""
+        initial = {
+            "name": profile.name,
+            "headline": profile.headline,
+            "email": profile.email,
+            "location": profile.location,
+            "links": "\n".join(profile.links),
+        }
+        return cls(data, initial=initial)
 
     def service_arguments(self) -> dict[str, Any]:
         data = dict(self.cleaned_data)

@@ -21,15 +21,9 @@ from headway.core.rendering import render_page
 
 
 def profile_page(request: HttpRequest) -> HttpResponse:
-    profile = profile_get(owner=request.user)
-    initial = {
-        "name": profile.name,
-        "headline": profile.headline,
-        "email": profile.email,
-        "location": profile.location,
-        "links": "\n".join(profile.links),
-    }
-    form = ProfileForm(request.POST or None, initial=initial)
+    form = ProfileForm.for_profile(
+        profile_get(owner=request.user), request.POST or None
+    )
     saved = False
     if request.method == "POST" and form.is_valid():
         try:
@@ -51,7 +45,7 @@ def role_add(request: HttpRequest) -> HttpResponse:
             add_service_error(role_form, error)
         else:
             return redirect("accounts:profile")
-    profile_form = ProfileForm(initial={"name": profile_get(owner=request.user).name})
+    profile_form = ProfileForm.for_profile(profile_get(owner=request.user))
     return _render(request, form=profile_form, saved=False, role_form=role_form)
 
 
@@ -68,7 +62,7 @@ def role_remove(request: HttpRequest, role_id: int) -> HttpResponse:
 def calendar_rotate(request: HttpRequest) -> HttpResponse:
     """A new secret address for the calendar feed, shown on this page once."""
     token = feed_secret_rotate(owner=request.user)
-    profile_form = ProfileForm(initial={"name": profile_get(owner=request.user).name})
+    profile_form = ProfileForm.for_profile(profile_get(owner=request.user))
     return _render(
         request,
         form=profile_form,

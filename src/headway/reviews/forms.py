@@ -6,7 +6,8 @@ from typing import Any
 
 from django import forms
 
-from headway.journal.models import NEAR_MAX, TITLE_MAX
+from headway.journal.forms import EntryForm
+from headway.journal.models import TITLE_MAX
 from headway.reviews.models import CadenceKind
 from headway.reviews.services import EVERY_DAYS_MAX
 
@@ -29,40 +30,25 @@ class RankForm(forms.Form):
             )
 
     def chosen(self) -> list[int]:
-        places = (self.cleaned_data.get(f"place_{n}") for n in range(1, 4))
+        places = (
+            self.cleaned_data.get(f"place_{n}") for n in range(1, RANK_PLACES + 1)
+        )
         return list(dict.fromkeys(pk for pk in places if pk is not None))
 
 
 class AccomplishmentForm(forms.Form):
+    """The guided start's first accomplishment: a title and the Log page's
+    own four NEAR fields (the same definitions, help and limits)."""
+
     title = forms.CharField(
         label="What did you do?",
         max_length=TITLE_MAX,
         help_text="One line, starting with what you did: Cut, Led, Shipped…",
     )
-    numbers = forms.CharField(
-        label="Numbers: what can be counted?",
-        required=False,
-        max_length=NEAR_MAX,
-        widget=forms.TextInput(),
-    )
-    example = forms.CharField(
-        label="Example: the concrete case",
-        required=False,
-        max_length=NEAR_MAX,
-        widget=forms.TextInput(),
-    )
-    achievement = forms.CharField(
-        label="Achievement: what you did yourself",
-        required=False,
-        max_length=NEAR_MAX,
-        widget=forms.TextInput(),
-    )
-    result = forms.CharField(
-        label="Result: what changed, for whom",
-        required=False,
-        max_length=NEAR_MAX,
-        widget=forms.TextInput(),
-    )
+    numbers = EntryForm.base_fields["numbers"]
+    example = EntryForm.base_fields["example"]
+    achievement = EntryForm.base_fields["achievement"]
+    result = EntryForm.base_fields["result"]
 
 
 class CadencesForm(forms.Form):

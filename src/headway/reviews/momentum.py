@@ -172,20 +172,19 @@ def checkin_activities(*, owner: Any, since: date, until: date) -> list[Activity
     return [Activity(_as_date(on), "goal_checkin", times=n) for on, n in _rows(rows)]
 
 
-def _strong() -> Any:
-    return Contact.objects.filter(strength__gte=STRONG).order_by()
+def _strong(owner: Any) -> Any:
+    return Contact.objects.for_owner(owner).filter(strength__gte=STRONG).order_by()
 
 
 def _start_of(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
-def strong_tie_dates(*, owner: Any, since: date, until: date) -> list[date]:
-    """When each strong tie of the range began: the day met, or else the day
-    the contact was added."""
-    rows = (
-        _strong()
-        .filter(owner=owner)
+def contacts_begun(*, owner: Any, since: date, until: date) -> Any:
+    """The owner's contacts whose tie began in the range: the day met, or,
+    with no meeting date, the day the contact was added."""
+    return (
+        Contact.objects.for_owner(owner)
         .filter(
             Q(met_on__gte=since, met_on__lte=until)
             | Q(
@@ -194,25 +193,30 @@ def strong_tie_dates(*, owner: Any, since: date, until: date) -> list[date]:
                 created__lt=_start_of(until + timedelta(days=1)),
             )
         )
+        .order_by()
+    )
+
+
+def strong_tie_dates(*, owner: Any, since: date, until: date) -> list[date]:
+    """When each strong tie of the range began."""
+    rows = (
+        contacts_begun(owner=owner, since=since, until=until)
+        .filter(strength__gte=STRONG)
         .values_list("met_on", "created")
     )
     return [met_on or timezone.localdate(created) for met_on, created in rows]
 
 
 def last_strong_tie(*, owner: Any, today: date) -> date | None:
-    found = (
-        _strong()
-        .filter(owner=owner)
-        .aggregate(
-            met=Max("met_on", filter=Q(met_on__lte=today)),
-            added=Max(
-                "created",
-                filter=Q(
-                    met_on__isnull=True,
-                    created__lt=_start_of(today + timedelta(days=1)),
-                ),
+    found = _strong(owner).aggregate(
+        met=Max("met_on", filter=Q(met_on__lte=today)),
+        added=Max(
+            "created",
+            filter=Q(
+                met_on__isnull=True,
+                created__lt=_start_of(today + timedelta(days=1)),
             ),
-        )
+        ),
     )
     days = [found["met"], found["added"] and timezone.localdate(found["added"])]
     return max((day for day in days if day is not None), default=None)

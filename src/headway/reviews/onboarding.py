@@ -130,32 +130,15 @@ def start_finish(request: HttpRequest) -> HttpResponse:
 
 
 def _steps(owner: Any) -> list[tuple[str, str, str]]:
+    """Each step with its state: "done", "skipped" or "" (still ahead)."""
     state = services.onboarding_get(owner=owner)
-    return [
-        (
-            step.value,
-            step.label,
-            "done"
-            if step.value in state.done
-            else "skipped"
-            if step.value in state.skipped
-            else "",
-        )
-        for step in STEPS
-    ]
+    marks = dict.fromkeys(state.skipped, "skipped") | dict.fromkeys(state.done, "done")
+    return [(step.value, step.label, marks.get(step.value, "")) for step in STEPS]
 
 
 def _form(step: str, owner: Any, data: Any) -> forms.Form:
     if step == "profile":
-        profile = profile_get(owner=owner)
-        initial = {
-            "name": profile.name,
-            "headline": profile.headline,
-            "email": profile.email,
-            "location": profile.location,
-            "links": "\n".join(profile.links),
-        }
-        return ProfileForm(data, initial=initial)
+        return ProfileForm.for_profile(profile_get(owner=owner), data)
     if step == "priorities":
         return RankForm(data, priorities=growth.priorities_ensure(owner=owner))
     if step == "strengths":

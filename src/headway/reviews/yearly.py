@@ -8,17 +8,14 @@ from datetime import date
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Min, Q
+from django.db.models import Min
 
 from headway.coach import yearly as coach
 from headway.coach.near import NearInput, near_score
 from headway.goals.models import Goal, GoalStatus
 from headway.growth.models import Skill
 from headway.journal.models import Entry, EntryKind
-from headway.network.models import Contact
-from headway.reviews.momentum import momentum_report
-
-STRONG = 4
+from headway.reviews.momentum import STRONG, contacts_begun, momentum_report
 
 
 @dataclass(frozen=True)
@@ -43,6 +40,7 @@ def year_review(*, owner: Any, year: int, today: date) -> YearReview:
     """Every question of the yearly review, from what the owner logged."""
     first, last = date(year, 1, 1), date(year, 12, 31)
     entries = Entry.objects.for_owner(owner).filter(occurred_on__range=(first, last))
+    begun = contacts_begun(owner=owner, since=first, until=last)
     return YearReview(
         year=year,
         accomplishments=coach.top_accomplishments(_accomplishments(entries)),
@@ -50,13 +48,13 @@ def year_review(*, owner: Any, year: int, today: date) -> YearReview:
         learning=_count_details(entries.filter(kind=EntryKind.LEARNING), "subtype"),
         talks=entries.filter(kind=EntryKind.TALK).count(),
         posts=entries.filter(kind=EntryKind.CONTENT).count(),
-        new_contacts=_contacts_added(owner=owner, first=first, last=last).count(),
+        new_contacts=begun.count(),
         strong_ties=dict(
             Counter(
                 how or "not recorded"
-                for how in _contacts_added(owner=owner, first=first, last=last)
-                .filter(strength__gte=STRONG)
-                .values_list("met_how", flat=True)
+                for how in begun.filter(strength__gte=STRONG).values_list(
+                    "met_how", flat=True
+                )
             )
         ),
         trends=Counter(
@@ -133,13 +131,6 @@ def _count_details(entries: Any, key: str) -> dict[str, int]:
     if unnamed:
         counted["other"] += unnamed
     return dict(counted.most_common())
-
-
-def _contacts_added(*, owner: Any, first: date, last: date) -> Any:
-    """Contacts met in the year (or, with no meeting date, added in it)."""
-    met = Q(met_on__range=(first, last))
-    added = Q(met_on__isnull=True, created__date__range=(first, last))
-    return Contact.objects.for_owner(owner).filter(met | added)
 
 
 def _closed(owner: Any, status: str, first: date, last: date) -> Any:
