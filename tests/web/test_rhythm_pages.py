@@ -234,3 +234,19 @@ def test_a_refused_role_keeps_the_whole_profile_in_the_form(
     )
     page = alice_client.post("/profile/roles/", {"title": ""}).content.decode()
     assert 'value="Staff engineer, payments"' in page
+
+
+def test_a_cadence_on_the_agenda_is_marked_done_where_it_is_shown(
+    alice: Any, alice_client: Client
+) -> None:
+    onboarding_finish(owner=alice)
+    entry_create(owner=alice, title="Something logged")
+    page = alice_client.get("/rhythm/").content.decode()
+    # The weekly check-in is due within two weeks of joining: one Done button,
+    # posting to the cadence, never an agenda key it cannot settle.
+    assert 'action="/rhythm/weekly/done/"' in page
+    assert 'value="cadence:' not in page
+    response = alice_client.post("/rhythm/weekly/done/", {"next": "dashboard"})
+    assert response["Location"] == "/"
+    done = Cadence.objects.get(owner=alice, kind="weekly").last_done
+    assert done == dt.date(2026, 11, 23)

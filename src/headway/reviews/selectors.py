@@ -225,21 +225,20 @@ LINKS = {
 
 
 def _row(item: coach.AgendaItem) -> AgendaRow:
+    """The agenda item with its page; what settles it there: a key for
+    `agenda_mark`, or the cadence `cadence_done` records."""
     target, ident = item.target
     if target == "network":
         return AgendaRow(item.due, item.kind, item.title, reverse("network:home"), "")
     if target == "cadence":
         # The 1:1 is acted on where its agenda is prepared.
         page = "network:manager" if ident == CadenceKind.MANAGER else "reviews:rhythm"
-        link = reverse(page)
-        key = f"cadence:{ident}"
-    else:
-        link = reverse(LINKS[target], args=[ident])
-        key = (
-            f"{item.kind}:{ident}"
-            if item.kind in ("adjustment", "certification")
-            else ""
+        return AgendaRow(
+            item.due, item.kind, item.title, reverse(page), "", cadence=str(ident)
         )
+    settles = item.kind in ("adjustment", "certification")
+    key = f"{item.kind}:{ident}" if settles else ""
+    link = reverse(LINKS[target], args=[ident])
     return AgendaRow(item.due, item.kind, item.title, link, key)
 
 
