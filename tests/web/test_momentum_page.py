@@ -55,7 +55,7 @@ def test_the_page_shows_the_heat_map_its_text_alternative_and_month_scores(
     assert len(re.findall(r"data-level=", page)) == 49
     assert 'class="visually-hidden"' in page
     assert "November 2026" in page
-    assert "1 talks" in page
+    assert "1 talk" in page and "1 talks" not in page
     assert "Momentum is" in page
 
 
@@ -106,3 +106,15 @@ def test_the_page_query_count_does_not_grow_with_entries(
     with CaptureQueriesContext(connection) as many:
         alice_client.get("/momentum/")
     assert len(many) == len(few)
+
+
+def test_month_counts_agree_with_their_number(alice: Any, alice_client: Client) -> None:
+    from headway.journal.services import entry_create
+
+    entry_create(owner=alice, kind="talk", title="A meetup talk")
+    entry_create(owner=alice, kind="talk", title="Another talk")
+    entry_create(owner=alice, kind="reading", title="An article")
+    page = alice_client.get("/momentum/").content.decode()
+    assert "2 talks" in page
+    assert "1 reading entry" in page
+    assert "1 readings" not in page

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from headway.coach.numbers import plural
 from headway.core.errors import HeadwayError
 from headway.core.forms import add_service_error
 from headway.core.rendering import render_page
@@ -24,15 +25,16 @@ from headway.reviews.forms import CadencesForm
 from headway.reviews.heatmap import drift_view, heat_map
 from headway.reviews.momentum import momentum_report
 
-KIND_LABELS = {
-    "accomplishment": "accomplishments",
-    "learning": "learning",
-    "talk": "talks",
-    "content": "content",
-    "initiative": "initiatives",
-    "strong_tie": "new strong ties",
-    "goal_checkin": "goal check-ins",
-    "reading": "reading",
+# Each kind of growth activity as counted words: (one, many).
+KIND_NOUNS = {
+    "accomplishment": ("accomplishment", "accomplishments"),
+    "learning": ("learning entry", "learning entries"),
+    "talk": ("talk", "talks"),
+    "content": ("post or piece of content", "posts and pieces of content"),
+    "initiative": ("initiative", "initiatives"),
+    "strong_tie": ("new strong tie", "new strong ties"),
+    "goal_checkin": ("goal check-in", "goal check-ins"),
+    "reading": ("reading entry", "reading entries"),
 }
 
 
@@ -40,7 +42,13 @@ def momentum_context(owner: Any, today: date | None = None) -> dict[str, Any]:
     """What `reviews/_heatmap.html` and `reviews/_drift.html` need, for any page."""
     report = momentum_report(owner=owner, today=today or timezone.localdate())
     months = [
-        (row, [(KIND_LABELS[kind], row.activities[kind]) for kind in row.activities])
+        (
+            row,
+            [
+                plural(count, *KIND_NOUNS[kind])
+                for kind, count in row.activities.items()
+            ],
+        )
         for row in reversed(report.momentum.months)
     ]
     return {
