@@ -55,7 +55,8 @@ def test_the_page_shows_the_heat_map_its_text_alternative_and_month_scores(
     assert len(re.findall(r"data-level=", page)) == 49
     assert 'class="visually-hidden"' in page
     assert "November 2026" in page
-    assert "1 talk" in page and "1 talks" not in page
+    assert "1 talk" in page
+    assert "1 talks" not in page
     assert "Momentum is" in page
 
 
