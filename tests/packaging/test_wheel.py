@@ -23,6 +23,7 @@ import email.parser
 import http.cookiejar
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -66,8 +67,23 @@ def run(
 
 @pytest.fixture(scope="module")
 def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """sdist and wheel built from a copy of the checkout: building writes
+    `src/headway.egg-info`, and a write into the checkout's import path while
+    other tests run would make their warm workers (rightly) refuse as stale."""
+    source = tmp_path_factory.mktemp("source") / "headway"
+    shutil.copytree(
+        ROOT,
+        source,
+        ignore=shutil.ignore_patterns(
+            ".git", ".venv", "node_modules", "build", "dist", "*.egg-info",
+            "__pycache__", ".*_cache", ".hypothesis", "artifacts",
+        ),
+    )  # fmt: skip
+    shutil.copytree(
+        ROOT / "node_modules" / "htmx.org", source / "node_modules" / "htmx.org"
+    )
     out = tmp_path_factory.mktemp("dist")
-    run(sys.executable, "-m", "build", "--outdir", out, ROOT)
+    run(sys.executable, "-m", "build", "--outdir", out, source)
     return out
 
 
