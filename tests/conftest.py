@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from django.test import Client
 
 from tests.factories import UserFactory
+from tests.processes import Place
 
 
 @pytest.fixture(scope="session")
@@ -61,3 +66,19 @@ def bob_token(bob: Any) -> str:
     from headway.accounts.services import api_token_create
 
     return api_token_create(owner=bob, name="tests")[1]
+
+
+@pytest.fixture
+def place(tmp_path: Path) -> Iterator[Place]:
+    """A data directory and socket folder for real `headway` processes;
+    teardown removes the data directories, which makes any worker left
+    waiting leave, and checks it did."""
+    here = Place(tmp_path)
+    yield here
+    for folder in tmp_path.iterdir():  # every data directory a test made
+        subprocess.run(["rm", "-rf", str(folder)], check=True)
+    deadline = time.monotonic() + 30
+    while here.workers() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert here.workers() == [], "a worker outlived its data directory"
+    subprocess.run(["rm", "-rf", str(here.run)], check=True)

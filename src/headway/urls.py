@@ -30,3 +30,5 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     *([path("admin/", admin.site.urls)] if WITH_ADMIN else []),
 ]
+
+handler500 = "headway.core.failures.server_error"
