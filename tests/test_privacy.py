@@ -215,3 +215,75 @@ def test_api_listings_never_show_bob_alices_data(
     response = client.get(path, headers={"Authorization": f"Bearer {bob_token}"})
     assert response.status_code < 500
     assert MARKER.encode() not in body_of(response)
+
+
+# Those who must get nothing of alice's, even on her own ids: nobody signed in,
+# her own token once revoked, and her own session and token once her account
+# is disabled (an organisation's admin switched it off).
+OUTSIDERS = ("anonymous", "revoked token", "disabled account")
+
+
+@pytest.fixture
+def outsider(
+    request: pytest.FixtureRequest, alice: Any
+) -> tuple[Client, dict[str, str]]:
+    from headway.accounts.services import api_token_revoke
+
+    client = Client()
+    kind = request.param
+    if kind == "anonymous":
+        return client, {}
+    record, token = api_token_create(owner=alice, name="outsider")
+    if kind == "revoked token":
+        api_token_revoke(owner=alice, token_id=record.pk)
+        return client, {"Authorization": f"Bearer {token}"}
+    client.force_login(alice)
+    type(alice).objects.filter(pk=alice.pk).update(is_active=False)
+    return client, {"Authorization": f"Bearer {token}"}
+
+
+def refused(response: Any) -> bool:
+    """A refusal: the sign-in page (a redirect), or 401, 403, 404, 405."""
+    return response.status_code in {302, 401, 403, 404, 405}
+
+
+@pytest.mark.parametrize("outsider", OUTSIDERS, indirect=True)
+def test_outsiders_get_nothing_on_any_page(
+    alices_world: list[int], outsider: tuple[Client, dict[str, str]]
+) -> None:
+    client, headers = outsider
+    before = owned_row_count()
+    for route, _ in ID_ROUTES:
+        for pk in alices_world:
+            for method in (client.get, client.post):
+                response = method(fill(route, pk), headers=headers)
+                assert refused(response), (route, pk, response.status_code)
+                assert MARKER.encode() not in body_of(response), route
+    for route, _ in PLAIN_ROUTES:
+        response = client.get(fill(route, 0), headers=headers)
+        assert response.status_code < 500, route
+        assert MARKER.encode() not in body_of(response), route
+    assert owned_row_count() == before
+
+
+@pytest.mark.parametrize("outsider", OUTSIDERS, indirect=True)
+def test_outsiders_get_nothing_from_any_api_route(
+    alices_world: list[int], outsider: tuple[Client, dict[str, str]]
+) -> None:
+    client, headers = outsider
+    before = owned_row_count()
+    for method, path in api_operations():
+        for pk in alices_world if "{" in path else [0]:
+            url = re.sub(r"\{\w+\}", str(pk), path)
+            response = getattr(client, method)(
+                url, data={}, content_type="application/json", headers=headers
+            )
+            if "openapi" in path or path.endswith("/docs"):
+                continue  # the published schema is the same for everyone
+            assert response.status_code in {401, 403, 404, 405}, (
+                method,
+                url,
+                response.status_code,
+            )
+            assert MARKER.encode() not in body_of(response), url
+    assert owned_row_count() == before
