@@ -6,7 +6,13 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseRedirect,
+)
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -16,6 +22,7 @@ from headway.coach.capture import capture_message
 from headway.coach.near import NearInput, near_score
 from headway.core.forms import add_service_error
 from headway.core.rendering import HtmxHttpRequest, render_page
+from headway.core.templatetags.outbound import is_outbound_safe
 from headway.goals.models import Goal
 from headway.journal import selectors, services
 from headway.journal.forms import EntryForm, QuickCaptureForm, SampleForm, SearchForm
@@ -276,18 +283,20 @@ def portfolio(request: HttpRequest) -> HttpResponse:
 
 def sample_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     """The owner downloads a work sample; anyone else gets a 404."""
-    return sample_response(selectors.sample_get(owner=request.user, pk=pk))
+    sample = selectors.sample_get(owner=request.user, pk=pk)
+    return sample_response(sample, request=request, viewer=False)
 
 
 def sample_response(
-    sample: WorkSample, *, request: HttpRequest | None = None
+    sample: WorkSample, *, request: HttpRequest, viewer: bool = True
 ) -> HttpResponseBase:
-    """The file, or for a link its owner's redirect; anyone else given a
-    `request` (a share's viewer) sees where the link leads before going there,
-    so a share cannot be used to bounce people to any site under our name."""
+    """The file, or for a link its owner's redirect; a share's viewer sees
+    where the link leads before going there, so a share cannot be used to
+    bounce people to any site under our name. An address that is not a web
+    address (arrived by an import or the API) is shown, never followed."""
     if sample.kind != "file":
-        if request is None:
-            return redirect(sample.url)
+        if not viewer and is_outbound_safe(sample.url):
+            return HttpResponseRedirect(sample.url)
         return render_page(request, "journal/sample_leaving.html", {"sample": sample})
     if not default_storage.exists(sample.blob_name):
         raise Http404("The stored file is missing.")
