@@ -10,6 +10,7 @@ from ninja.params.functions import Path
 
 from headway.accounts.models import Share
 from headway.core.auth import request_owner
+from headway.core.links import public_base
 from headway.sharing import shares
 
 router = Router()
@@ -76,7 +77,7 @@ def share_create(request: HttpRequest, payload: ShareIn) -> Status[Any]:
         days=payload.days,
         recipient=payload.recipient,
     )
-    url = shares.share_url(share, token, base=request.build_absolute_uri("/"))
+    url = shares.share_url(share, token, base=public_base(request))
     return Status(201, share_as_dict(share, url))
 
 
