@@ -73,7 +73,7 @@ class WeekDraft:
         return (
             f"{_count(len(self.commits), 'commit')}, "
             f"{_count(self.files, 'file')} changed, "
-            f"{self.added} lines added and {self.removed} removed"
+            f"{_count(self.added, 'line')} added and {self.removed} removed"
         )
 
     @property
