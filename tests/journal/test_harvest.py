@@ -162,6 +162,7 @@ def test_drafts_count_nowhere_until_kept(
     draft = EntryDraft.objects.get(period="2026-W15")
     log = alice_client.get("/log/").content.decode()
     assert "Retry with backoff" not in log
+    assert "2 drafted accomplishments waiting for your review" in log
     found = alice_client.get("/log/", {"q": "backoff"}).content.decode()
     assert "Retry with backoff" not in found
     brag = alice_client.get("/profile/brag/", {"year": 2026, "format": "md"})
