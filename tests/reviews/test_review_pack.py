@@ -402,3 +402,27 @@ def test_cli_share_in_local_mode_says_the_link_stays_here(alice: Any) -> None:
     assert result.stdout.startswith("http://127.0.0.1:8000/share/")
     assert "opens only on this computer" in result.stderr
     assert "headway export review-pack" in result.stderr
+
+
+def test_the_api_shares_a_pack_and_lists_it_as_one(
+    alice: Any, alice_token: str
+) -> None:
+    goals = alices_pack_world(alice)
+    headers = {"Authorization": f"Bearer {alice_token}"}
+    created = Client().post(
+        "/api/v1/shares",
+        {"goal_ids": [goals["talks"].pk], "pack": True},
+        content_type="application/json",
+        headers=headers,
+    )
+    assert created.status_code == 201, created.content
+    body = created.json()
+    assert body["pack"] is True
+    share = Share.objects.get()
+    kinds = set(share.entries.values_list("kind", flat=True))
+    assert kinds == {"talk", "feedback"}
+    assert not share.entries.filter(title__contains="slides were long").exists()
+    listed = Client().get("/api/v1/shares", headers=headers).json()
+    assert [item["pack"] for item in listed] == [True]
+    page = Client().get(body["url"].removeprefix("http://testserver"))
+    assert "Review pack from" in page.content.decode()

@@ -360,6 +360,7 @@ def share_list(
             "with": share.recipient.get_username() if share.recipient else None,
             "expires_at": share.expires_at.isoformat(),
             "revoked": share.revoked_at is not None,
+            "pack": share.pack,
         }
         for share in shares_list(owner=owner)
     ]
@@ -371,7 +372,8 @@ def share_list(
     for item in found:
         state = "revoked" if item["revoked"] else f"until {item['expires_at'][:10]}"
         goals = ", ".join(str(g) for g in item["goals"])
-        typer.echo(f"{item['id']}  goals {goals}  {state}  {item['with'] or 'link'}")
+        shown = "review pack" if item["pack"] else "goals"
+        typer.echo(f"{item['id']}  {shown} {goals}  {state}  {item['with'] or 'link'}")
 
 
 @share_app.command("revoke")
