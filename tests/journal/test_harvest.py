@@ -246,3 +246,20 @@ def test_another_user_can_neither_see_nor_keep_nor_discard_alices_drafts(
     draft.refresh_from_db()
     assert draft.status == DraftStatus.PENDING
     assert Entry.objects.count() == 0
+
+
+def test_the_cli_lists_the_drafts_waiting(alice: Any, bob: Any, repo: Path) -> None:
+    from headway.cli import app
+    from headway.journal.harvest import harvest_git
+
+    harvest_git(owner=bob, path=repo, author=ADA)
+    empty = CliRunner().invoke(app, ["harvest", "drafts"])
+    assert "No drafts waiting" in empty.stdout
+    harvest(str(repo), "--author", ADA)
+    listed = CliRunner().invoke(app, ["harvest", "drafts", "--json"])
+    assert listed.exit_code == 0, listed.output
+    rows = json.loads(listed.stdout)
+    assert [row["period"] for row in rows] == ["2026-W15", "2026-W14"]
+    assert {row["id"] for row in rows} == set(
+        EntryDraft.objects.for_owner(alice).values_list("pk", flat=True)
+    )

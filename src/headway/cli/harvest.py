@@ -59,6 +59,37 @@ def harvest_git(
         )
 
 
+@harvest_app.command("drafts")
+@guarded
+def harvest_drafts(
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """List the drafts waiting for you to keep or discard (at /log/drafts/)."""
+    from headway.cli.session import current_owner
+
+    owner = current_owner()
+    from headway.journal.drafts import drafts_pending
+
+    rows = [
+        {
+            "id": draft.pk,
+            "period": draft.period,
+            "occurred_on": draft.occurred_on.isoformat(),
+            "title": draft.title,
+            "numbers": draft.numbers,
+            "source": draft.source,
+        }
+        for draft in drafts_pending(owner=owner)
+    ]
+    if as_json:
+        print_json(rows)
+        return
+    if not rows:
+        typer.echo("No drafts waiting. `headway harvest git PATH` drafts some.")
+    for row in rows:
+        typer.echo(f"{row['id']}  {row['period']}  {row['title']}")
+
+
 def _date(raw: str) -> date | None:
     if not raw:
         return None
