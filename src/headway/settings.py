@@ -75,6 +75,24 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def public_url(raw: str) -> str:
+    """An http(s) address without query or fragment, with no trailing slash."""
+    if not raw:
+        return ""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(raw)
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        problem = "is not an http(s) address"
+    elif parts.query or parts.fragment or parts.username or parts.password:
+        problem = "must be a plain address (no query, fragment or password)"
+    else:
+        return raw.rstrip("/")
+    raise ImproperlyConfigured(
+        f"HEADWAY_PUBLIC_URL={raw!r} {problem}; e.g. https://headway.example.org."
+    )
+
+
 def default_data_dir() -> Path:
     from platformdirs import user_data_dir
 
@@ -345,6 +363,11 @@ DRIFT_STRONG_TIE_DAYS = int(
     env_number("HEADWAY_DRIFT_STRONG_TIE_DAYS", 180, whole=True)
 )
 DRIFT_GOAL_DAYS = int(env_number("HEADWAY_DRIFT_GOAL_DAYS", 60, whole=True))
+
+# Where the owner exposes the app (issue 13): the scheme, host and optional
+# path printed in share links and calendar feed addresses instead of the
+# request's own host or 127.0.0.1, e.g. https://headway.example.org.
+PUBLIC_URL = public_url(env_str("HEADWAY_PUBLIC_URL"))
 
 # Login links printed by `headway serve` / `headway login-url` last this long.
 LOGIN_TOKEN_TTL_SECONDS = 600

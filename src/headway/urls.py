@@ -16,6 +16,7 @@ if WITH_ADMIN:
     admin.autodiscover()
 
 urlpatterns = [
+    path("reviews/pack/", include("headway.sharing.pack_urls")),
     path("", include("headway.reviews.urls")),
     path("", include("headway.core.urls")),
     path("", include("headway.accounts.urls")),

@@ -23,7 +23,7 @@ from headway.growth.models import (
     TargetRole,
 )
 from headway.journal import search
-from headway.journal.models import Entry, Tag, WorkSample
+from headway.journal.models import Entry, EntryDraft, Tag, WorkSample
 from headway.network.models import (
     CadenceTier,
     Contact,
@@ -138,6 +138,17 @@ def fill(owner: Any, *, word: str = "Platform", recipient: Any = None) -> None:
         owner=owner, key="goal-due:1", done_on=dt.date(2026, 2, 4)
     )
     Onboarding.objects.create(owner=owner, done=["profile"], skipped=["target"])
+    EntryDraft.objects.create(
+        owner=owner,
+        title=f"{word} repo: Add retries",
+        occurred_on=dt.date(2026, 4, 1),
+        numbers="2 commits, 3 files changed",
+        source="/home/me/src/payments",
+        period="2026-W14",
+        details={"commits": 2, "shas": ["a" * 40]},
+        status="accepted",
+        entry=entry,
+    )
 
 
 def export_bytes(owner: Any) -> bytes:

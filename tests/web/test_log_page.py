@@ -124,4 +124,5 @@ def test_the_log_page_query_count_does_not_grow_with_entries(
     EntryFactory.create_batch(30, owner=alice)
     with CaptureQueriesContext(connection) as many:
         alice_client.get("/log/")
-    assert len(many) == len(few) <= 6
+    # 7: the count of harvested drafts waiting for review is one of them.
+    assert len(many) == len(few) <= 7

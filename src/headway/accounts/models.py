@@ -72,6 +72,9 @@ class Share(OwnedModel):
     )
     expires_at = models.DateTimeField()
     revoked_at = models.DateTimeField(null=True, blank=True)
+    # A review pack: the goals shown with their NEAR evidence and feedback
+    # received, laid out for a performance review (sharing.pack).
+    pack = models.BooleanField(default=False)
 
     objects = ShareQuerySet.as_manager()
 

@@ -17,6 +17,7 @@ from headway.accounts.profile import profile_get, profile_update
 from headway.accounts.roles import role_create, role_delete, roles_list
 from headway.core.errors import NotFound
 from headway.core.forms import add_service_error
+from headway.core.links import public_base
 from headway.core.rendering import render_page
 
 
@@ -68,7 +69,7 @@ def calendar_rotate(request: HttpRequest) -> HttpResponse:
         form=profile_form,
         saved=False,
         role_form=RoleForm(),
-        feed_url=request.build_absolute_uri(feed_path(token)),
+        feed_url=public_base(request) + feed_path(token),
     )
 
 

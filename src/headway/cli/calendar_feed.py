@@ -22,16 +22,19 @@ def _owner() -> Any:
 
 def _feed_url(token: str, host: str, port: int) -> str:
     from headway.accounts.feeds import feed_path
+    from headway.core.links import public_base
 
-    shown = f"[{host}]" if ":" in host else host
-    return f"http://{shown}:{port}{feed_path(token)}"
+    return public_base(host=host, port=port) + feed_path(token)
 
 
 @calendar_app.command("url")
 @guarded
 def calendar_url(
-    host: str = typer.Option("127.0.0.1", help="Host in the printed address."),
-    port: int = typer.Option(8000, help="Port in the printed address."),
+    host: str = typer.Option(
+        "",
+        help="Host in the address (default: HEADWAY_PUBLIC_URL, else 127.0.0.1).",
+    ),
+    port: int = typer.Option(8000, help="Port in the printed address (with --host)."),
 ) -> None:
     """Make your feed's secret address and print it (shown only this once)."""
     owner = _owner()
@@ -43,8 +46,11 @@ def calendar_url(
 @calendar_app.command("rotate")
 @guarded
 def calendar_rotate(
-    host: str = typer.Option("127.0.0.1", help="Host in the printed address."),
-    port: int = typer.Option(8000, help="Port in the printed address."),
+    host: str = typer.Option(
+        "",
+        help="Host in the address (default: HEADWAY_PUBLIC_URL, else 127.0.0.1).",
+    ),
+    port: int = typer.Option(8000, help="Port in the printed address (with --host)."),
 ) -> None:
     """Replace the secret address; the old one stops working at once."""
     owner = _owner()

@@ -281,6 +281,19 @@ def _statements(arguments: list[str]) -> list[str]:
     return texts
 
 
+def local_only_warning(host: str) -> None:
+    """Say when the printed link cannot reach anyone but this computer."""
+    from headway.core.links import reaches_only_this_computer
+
+    if not host and reaches_only_this_computer():
+        typer.echo(
+            "This link opens only on this computer (local mode, no "
+            "HEADWAY_PUBLIC_URL): to send your goals to someone, write them to a "
+            "file with `headway export review-pack --goal ID -o pack.pdf`.",
+            err=True,
+        )
+
+
 @share_app.command("create")
 @guarded
 def share_create(
@@ -290,19 +303,45 @@ def share_create(
         False, "--entries", help="Include the log entries linked to the goals."
     ),
     user: str = typer.Option("", "--with", help="Share with this user (server mode)."),
-    host: str = typer.Option("127.0.0.1", help="Host in the printed link."),
-    port: int = typer.Option(8000, help="Port in the printed link."),
+    pack: bool = typer.Option(
+        False,
+        "--pack",
+        help="Share a review pack: the goals with NEAR evidence and feedback.",
+    ),
+    host: str = typer.Option(
+        "", help="Host in the printed link (default: HEADWAY_PUBLIC_URL or 127.0.0.1)."
+    ),
+    port: int = typer.Option(8000, help="Port in the printed link (with --host)."),
 ) -> None:
     """Share goals and print the link (shown only once)."""
     owner = current_owner()
     from headway.sharing.shares import share_create as create
     from headway.sharing.shares import share_url
 
-    share, token = create(
-        owner=owner, goal_ids=goal, days=days, include_entries=entries, recipient=user
-    )
-    shown = f"[{host}]" if ":" in host else host
-    typer.echo(share_url(share, token, base=f"http://{shown}:{port}"))
+    if pack:
+        from django.utils import timezone
+
+        from headway.sharing.pack import pack_share
+
+        share, token = pack_share(
+            owner=owner,
+            goal_ids=goal,
+            today=timezone.localdate(),
+            days=days,
+            recipient=user,
+        )
+    else:
+        share, token = create(
+            owner=owner,
+            goal_ids=goal,
+            days=days,
+            include_entries=entries,
+            recipient=user,
+        )
+    from headway.core.links import public_base
+
+    typer.echo(share_url(share, token, base=public_base(host=host, port=port)))
+    local_only_warning(host)
 
 
 @share_app.command("list")
@@ -321,6 +360,7 @@ def share_list(
             "with": share.recipient.get_username() if share.recipient else None,
             "expires_at": share.expires_at.isoformat(),
             "revoked": share.revoked_at is not None,
+            "pack": share.pack,
         }
         for share in shares_list(owner=owner)
     ]
@@ -332,7 +372,8 @@ def share_list(
     for item in found:
         state = "revoked" if item["revoked"] else f"until {item['expires_at'][:10]}"
         goals = ", ".join(str(g) for g in item["goals"])
-        typer.echo(f"{item['id']}  goals {goals}  {state}  {item['with'] or 'link'}")
+        shown = "review pack" if item["pack"] else "goals"
+        typer.echo(f"{item['id']}  {shown} {goals}  {state}  {item['with'] or 'link'}")
 
 
 @share_app.command("revoke")

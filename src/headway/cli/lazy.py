@@ -44,6 +44,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "import": ("transfer", "jrnl", "contacts_transfer", "archive", "outputs"),
     "export": ("transfer", "jrnl", "contacts_transfer", "archive", "outputs"),
     "calendar": ("calendar_feed",),
+    "harvest": ("harvest",),
     "init": ("accounts",),
     "login-url": ("accounts",),
     "user": ("accounts",),

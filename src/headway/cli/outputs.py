@@ -1,5 +1,6 @@
-"""`headway export brag|resume-bullets|jsonresume|ics`: the brag document,
-resume bullets, JSON Resume and the calendar as a file."""
+"""`headway export brag|resume-bullets|jsonresume|ics|review-pack`: the brag
+document, resume bullets, JSON Resume, the calendar and the review pack as a
+file."""
 
 from __future__ import annotations
 
@@ -99,9 +100,43 @@ def export_ics(
     _write(output, body, "your calendar")
 
 
+def export_review_pack(
+    goal: list[int] = typer.Option(
+        ..., "--goal", help="A goal in the pack; repeat for more."
+    ),
+    output: Path = typer.Option(..., "--output", "-o", help="The file to write."),
+    format: str = typer.Option("pdf", "--format", "-f", help="pdf or html."),
+    since: str = typer.Option(
+        "", "--since", help="Only evidence and feedback from this date (YYYY-MM-DD)."
+    ),
+) -> None:
+    """Write a review pack for a performance review: the goals with their
+    progress, NEAR evidence and feedback received (PDF or one HTML page)."""
+    if format not in ("pdf", "html"):
+        fail(f"Unknown format {format!r}; use pdf or html.")
+    start = _date_option(since, "--since")
+    owner = _owner()
+    from headway.sharing.pack import pack_build, pack_render
+
+    pack = pack_build(owner=owner, goal_ids=goal, today=_today(), since=start)
+    _write(output, pack_render(pack, format=format), "your review pack")
+
+
+def _date_option(raw: str, name: str) -> Any:
+    from datetime import date
+
+    if not raw:
+        return None
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        fail(f"{name} {raw!r} is not a date; write it as YYYY-MM-DD.")
+
+
 def register(app: typer.Typer) -> None:
     """Attach to the export group (transfer.register adds the group)."""
     export_app.command("brag")(guarded(export_brag))
     export_app.command("resume-bullets")(guarded(export_resume_bullets))
     export_app.command("jsonresume")(guarded(export_jsonresume))
     export_app.command("ics")(guarded(export_ics))
+    export_app.command("review-pack")(guarded(export_review_pack))

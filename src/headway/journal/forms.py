@@ -278,3 +278,36 @@ class SampleForm(forms.Form):
         help_text="One https:// link per line.",
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class DraftKeepForm(forms.Form):
+    """A drafted accomplishment as the owner edits it before keeping it."""
+
+    title = forms.CharField(label="Title", max_length=300)
+    occurred_on = forms.DateField(
+        label="Date", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    numbers = forms.CharField(
+        label="Numbers", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    example = forms.CharField(
+        label="Example", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    achievement = forms.CharField(
+        label="Achievement", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    result = forms.CharField(
+        label="Result: what changed, for whom?",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="The history cannot say; only you can.",
+    )
+
+    @classmethod
+    def for_draft(cls, draft: Any, data: Any = None) -> DraftKeepForm:
+        initial = {
+            name: getattr(draft, name)
+            for name in ("title", "occurred_on", "numbers", "example")
+        }
+        initial["achievement"], initial["result"] = draft.achievement, draft.result
+        return cls(data, initial=initial, prefix=f"draft-{draft.pk}")

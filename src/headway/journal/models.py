@@ -142,3 +142,57 @@ class WorkSample(OwnedModel):
     @property
     def blob_name(self) -> str:
         return f"samples/{self.sha256[:2]}/{self.sha256}"
+
+
+class DraftStatus(models.TextChoices):
+    PENDING = "pending", "waiting for review"
+    ACCEPTED = "accepted", "kept as an entry"
+    DISCARDED = "discarded", "discarded"
+
+
+SOURCE_MAX = 500
+
+
+class EntryDraft(OwnedModel):
+    """An entry drafted from elsewhere (a git history) that counts nowhere (not
+    in the timeline, momentum, reviews, exports or search) until the owner
+    keeps it as an entry. A kept or discarded draft stays as a marker, so a
+    second harvest of the same week proposes nothing again."""
+
+    kind = models.CharField(
+        max_length=20, choices=EntryKind.choices, default=EntryKind.ACCOMPLISHMENT
+    )
+    title = models.CharField(max_length=TITLE_MAX)
+    body = models.TextField(blank=True, max_length=BODY_MAX)
+    occurred_on = models.DateField()
+    numbers = models.TextField(blank=True, max_length=NEAR_MAX)
+    example = models.TextField(blank=True, max_length=NEAR_MAX)
+    achievement = models.TextField(blank=True, max_length=NEAR_MAX)
+    result = models.TextField(blank=True, max_length=NEAR_MAX)
+    # Where it came from: the repository's path and the ISO week ("2026-W14").
+    source = models.CharField(max_length=SOURCE_MAX)
+    period = models.CharField(max_length=10)
+    details = models.JSONField(default=dict, blank=True)
+    status = models.CharField(
+        max_length=10, choices=DraftStatus.choices, default=DraftStatus.PENDING
+    )
+    entry = models.ForeignKey(
+        Entry, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-occurred_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "source", "period"], name="entry_draft_once"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=DraftStatus.values),
+                name="entry_draft_status_known",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"draft {self.period}: {self.title}"

@@ -25,6 +25,7 @@ from headway.core.rendering import HtmxHttpRequest, render_page
 from headway.core.templatetags.outbound import is_outbound_safe
 from headway.goals.models import Goal
 from headway.journal import selectors, services
+from headway.journal.drafts import drafts_pending
 from headway.journal.forms import EntryForm, QuickCaptureForm, SampleForm, SearchForm
 from headway.journal.kinds import kind_fields
 from headway.journal.markdown import markdown_html
@@ -47,6 +48,7 @@ def entry_list(request: HtmxHttpRequest) -> HttpResponse:
         "form": EntryForm(goals=goals, kind=request.GET.get("new", "")),
         "capture_form": QuickCaptureForm(),
         "kinds": EntryKind.choices,
+        "drafts_waiting": drafts_pending(owner=request.user).count(),
     }
     context |= _results(request, search)
     partial = "results" if "q" in request.GET else None

@@ -12,6 +12,7 @@ urlpatterns = [
     path("rhythm/<slug:kind>/done/", views.cadence_done, name="cadence-done"),
     path("agenda/mark/", views.agenda_mark, name="agenda-mark"),
     path("profile/archive/", archive_views.archive_download, name="archive"),
+    path("profile/brag/", output_views.brag_download, name="brag"),
     path(
         "profile/archive/import/",
         archive_views.archive_upload,

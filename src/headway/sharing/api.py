@@ -5,12 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 from ninja.params.functions import Path
 
 from headway.accounts.models import Share
 from headway.core.auth import request_owner
+from headway.core.links import public_base
 from headway.sharing import shares
+from headway.sharing.pack import pack_share
 
 router = Router()
 ID_MAX = 2**31 - 1
@@ -34,6 +37,11 @@ class ShareIn(Schema):
     recipient: str = Field(
         "", description="A user name (server mode) instead of a link."
     )
+    pack: bool = Field(
+        False,
+        description="Share a review pack: the goals with their NEAR evidence and "
+        "the feedback received on them (entry_ids and include_entries are ignored).",
+    )
 
 
 class ShareOut(Schema):
@@ -43,6 +51,7 @@ class ShareOut(Schema):
     recipient: str | None
     expires_at: str
     revoked: bool
+    pack: bool = Field(False, description="A review pack rather than plain goals.")
     url: str | None = Field(None, description="The secret link; returned only once.")
 
 
@@ -54,6 +63,7 @@ def share_as_dict(share: Share, url: str | None = None) -> dict[str, Any]:
         "recipient": share.recipient.get_username() if share.recipient else None,
         "expires_at": share.expires_at.isoformat(),
         "revoked": share.revoked_at is not None,
+        "pack": share.pack,
         "url": url,
     }
 
@@ -68,15 +78,24 @@ def _ids(values: list[int]) -> list[int]:
     "", response={201: ShareOut, 404: Detail, 422: Detail}, summary="Share goals"
 )
 def share_create(request: HttpRequest, payload: ShareIn) -> Status[Any]:
-    share, token = shares.share_create(
-        owner=request_owner(request),
-        goal_ids=_ids(payload.goal_ids),
-        entry_ids=_ids(payload.entry_ids),
-        include_entries=payload.include_entries,
-        days=payload.days,
-        recipient=payload.recipient,
-    )
-    url = shares.share_url(share, token, base=request.build_absolute_uri("/"))
+    if payload.pack:
+        share, token = pack_share(
+            owner=request_owner(request),
+            goal_ids=_ids(payload.goal_ids),
+            today=timezone.localdate(),
+            days=payload.days,
+            recipient=payload.recipient,
+        )
+    else:
+        share, token = shares.share_create(
+            owner=request_owner(request),
+            goal_ids=_ids(payload.goal_ids),
+            entry_ids=_ids(payload.entry_ids),
+            include_entries=payload.include_entries,
+            days=payload.days,
+            recipient=payload.recipient,
+        )
+    url = shares.share_url(share, token, base=public_base(request))
     return Status(201, share_as_dict(share, url))
 
 

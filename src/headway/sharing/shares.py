@@ -47,6 +47,7 @@ def share_create(
     days: int = SHARE_DAYS_DEFAULT,
     recipient: str = "",
     label: str = "",
+    pack: bool = False,
 ) -> tuple[Share, str | None]:
     """Share goals; returns the share and its secret token (None for a named user)."""
     from headway.goals.models import Goal
@@ -72,6 +73,7 @@ def share_create(
         ),
         expires_at=timezone.now() + timedelta(days=days),
         recipient=_recipient(owner, recipient),
+        pack=pack,
     )
     token = None if share.recipient else secrets.token_urlsafe(TOKEN_BYTES)
     share.digest = token_digest(token) if token else None

@@ -15,6 +15,7 @@ from headway.accounts.models import Share
 from headway.accounts.profile import display_name
 from headway.core.errors import HeadwayError
 from headway.core.forms import add_service_error
+from headway.core.links import public_base, reaches_only_this_computer
 from headway.core.rendering import render_page
 from headway.goals.forms import CommentForm, ShareForm
 from headway.goals.models import GoalStatus
@@ -22,6 +23,7 @@ from headway.goals.selectors import goals_list, progress_of
 from headway.journal.selectors import sample_in_share
 from headway.journal.views import sample_response
 from headway.sharing import shares
+from headway.sharing.pack import pack_from_share
 
 
 def share_list(request: HttpRequest) -> HttpResponse:
@@ -36,7 +38,7 @@ def share_list(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             add_service_error(form, error)
         else:
-            link = shares.share_url(share, token, base=request.build_absolute_uri("/"))
+            link = shares.share_url(share, token, base=public_base(request))
             form = ShareForm(goals=goals)
     return render_page(
         request,
@@ -46,6 +48,7 @@ def share_list(request: HttpRequest) -> HttpResponse:
             "link": link,
             "shares": shares.shares_list(owner=request.user),
             "now": timezone.now(),
+            "local_only": reaches_only_this_computer(),
         },
     )
 
@@ -89,14 +92,19 @@ def _share_page(request: HttpRequest, share: Share, *, token: str = "") -> HttpR
         else:
             thanks, sent = form.cleaned_data["author"], form.cleaned_data["text"]
             form = CommentForm()
+    contents: dict[str, Any] = (
+        {"pack": pack_from_share(share, today=timezone.localdate())}
+        if share.pack
+        else {"items": _items(share)}
+    )
     response = render_page(
         request,
-        "sharing/share_view.html",
+        "sharing/pack_share.html" if share.pack else "sharing/share_view.html",
         {
+            **contents,
             "share": share,
             "owner_name": display_name(share.owner),
             "token": token,
-            "items": _items(share),
             "form": form,
             "thanks": thanks,
             "sent": sent,
