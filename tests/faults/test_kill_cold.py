@@ -1,4 +1,4 @@
-"""A hundred and forty cold `headway log` runs killed at random moments
+"""A hundred and sixty cold `headway log` runs killed at random moments
 (see kills.py)."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def test_every_acknowledged_entry_survives_a_hundred_and_forty_cold_kills(
+def test_every_acknowledged_entry_survives_a_hundred_and_sixty_cold_kills(
     place: Place,
 ) -> None:
-    kill_loop(place, 140, warm=False)
+    kill_loop(place, 160, warm=False)

@@ -1,4 +1,4 @@
-"""Sixty `headway log` runs served by a warm worker, the client killed at
+"""Forty `headway log` runs served by a warm worker, the client killed at
 random moments (see kills.py): the worker must abort before it commits."""
 
 from __future__ import annotations
@@ -16,5 +16,5 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def test_every_acknowledged_entry_survives_sixty_warm_kills(place: Place) -> None:
-    kill_loop(place, 60, warm=True)
+def test_every_acknowledged_entry_survives_forty_warm_kills(place: Place) -> None:
+    kill_loop(place, 40, warm=True)
