@@ -43,9 +43,9 @@ def year_review(*, owner: Any, year: int, today: date) -> YearReview:
     begun = contacts_begun(owner=owner, since=first, until=last)
     return YearReview(
         year=year,
-        accomplishments=coach.top_accomplishments(_accomplishments(entries)),
-        skills_learned=_skills_learned(owner=owner, first=first, last=last),
-        learning=_count_details(entries.filter(kind=EntryKind.LEARNING), "subtype"),
+        accomplishments=coach.top_accomplishments(accomplishments_of(entries)),
+        skills_learned=skills_first_shown(owner=owner, first=first, last=last),
+        learning=count_details(entries.filter(kind=EntryKind.LEARNING), "subtype"),
         talks=entries.filter(kind=EntryKind.TALK).count(),
         posts=entries.filter(kind=EntryKind.CONTENT).count(),
         new_contacts=begun.count(),
@@ -58,12 +58,12 @@ def year_review(*, owner: Any, year: int, today: date) -> YearReview:
             )
         ),
         trends=Counter(
-            _detail_values(entries.filter(kind=EntryKind.READING), "trend")
+            detail_values(entries.filter(kind=EntryKind.READING), "trend")
         ).most_common(),
         goals_achieved=_goal_statements(owner, GoalStatus.ACHIEVED, first, last),
         goals_dropped=[
             (goal.statement, goal.drop_reason)
-            for goal in _closed(owner, GoalStatus.DROPPED, first, last)
+            for goal in goals_closed(owner, GoalStatus.DROPPED, first, last)
         ],
         goals_open=list(
             Goal.objects.for_owner(owner)
@@ -78,7 +78,7 @@ def year_review(*, owner: Any, year: int, today: date) -> YearReview:
     )
 
 
-def _accomplishments(entries: Any) -> list[coach.Accomplishment]:
+def accomplishments_of(entries: Any) -> list[coach.Accomplishment]:
     found = []
     for entry in entries.filter(kind=EntryKind.ACCOMPLISHMENT):
         parts = (entry.numbers, entry.example, entry.achievement, entry.result)
@@ -107,7 +107,7 @@ def _accomplishments(entries: Any) -> list[coach.Accomplishment]:
     return found
 
 
-def _skills_learned(*, owner: Any, first: date, last: date) -> list[str]:
+def skills_first_shown(*, owner: Any, first: date, last: date) -> list[str]:
     """Skills first shown (their first linked entry) in the year."""
     skills = (
         Skill.objects.for_owner(owner)
@@ -118,29 +118,31 @@ def _skills_learned(*, owner: Any, first: date, last: date) -> list[str]:
     return [skill.name for skill in skills]
 
 
-def _detail_values(entries: Any, key: str) -> list[str]:
+def detail_values(entries: Any, key: str) -> list[str]:
     values = entries.values_list(f"details__{key}", flat=True)
     return [
         value.strip() for value in values if isinstance(value, str) and value.strip()
     ]
 
 
-def _count_details(entries: Any, key: str) -> dict[str, int]:
-    counted = Counter(_detail_values(entries, key))
+def count_details(entries: Any, key: str) -> dict[str, int]:
+    counted = Counter(detail_values(entries, key))
     unnamed = entries.count() - sum(counted.values())
     if unnamed:
         counted["other"] += unnamed
     return dict(counted.most_common())
 
 
-def _closed(owner: Any, status: str, first: date, last: date) -> Any:
+def goals_closed(owner: Any, status: str, first: date, last: date) -> Any:
     return Goal.objects.for_owner(owner).filter(
         status=status, closed_on__range=(first, last)
     )
 
 
 def _goal_statements(owner: Any, status: str, first: date, last: date) -> list[str]:
-    return list(_closed(owner, status, first, last).values_list("statement", flat=True))
+    return list(
+        goals_closed(owner, status, first, last).values_list("statement", flat=True)
+    )
 
 
 def _quiet_months(*, owner: Any, year: int, today: date) -> list[date]:
