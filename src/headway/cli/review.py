@@ -26,7 +26,14 @@ def usage_error(message: str) -> NoReturn:
     raise SystemExit(2)
 
 
+def _owner() -> Any:
+    from headway.cli.session import current_owner
+
+    return current_owner()
+
+
 def _today() -> Any:
+    """Today in the owner's time zone: Django is set up by `_owner()` first."""
     from django.utils import timezone
 
     return timezone.localdate()
@@ -53,11 +60,10 @@ def _format_of(format: str, output: Path | None) -> str:
     return format
 
 
-def _write_report(period: Any, format: str, output: Path | None) -> None:
-    from headway.cli.session import current_owner
+def _write_report(owner: Any, period: Any, format: str, output: Path | None) -> None:
     from headway.reviews.reports import report_build, report_render
 
-    report = report_build(owner=current_owner(), period=period, today=_today())
+    report = report_build(owner=owner, period=period, today=_today())
     content = report_render(report, format=format)
     if output is None:
         typer.echo(content.decode("utf-8"), nl=False)
@@ -71,13 +77,12 @@ def _write_report(period: Any, format: str, output: Path | None) -> None:
     typer.echo(f"Wrote the {report.title.lower()} to {output}.", err=True)
 
 
-def _draft(kind: str, period: Any, as_json: bool) -> None:
+def _draft(owner: Any, kind: str, period: Any, as_json: bool) -> None:
     """The drafted review: the report, and for a week what is missing."""
-    from headway.cli.session import current_owner
     from headway.reviews import flows
     from headway.reviews.reports import report_as_dict, report_markdown
 
-    owner, today = current_owner(), _today()
+    today = _today()
     prompts: list[str] = []
     if kind == "week":
         week = flows.week_draft(owner=owner, period=period, today=today)
@@ -96,12 +101,13 @@ def _draft(kind: str, period: Any, as_json: bool) -> None:
 def _review(
     kind: str, text: str, as_json: bool, format: str, output: Path | None
 ) -> None:
-    period = _period(kind, text)
     chosen = _format_of(format, output)
+    owner = _owner()
+    period = _period(kind, text)
     if chosen:
-        _write_report(period, chosen, output)
+        _write_report(owner, period, chosen, output)
     else:
-        _draft(kind, period, as_json)
+        _draft(owner, kind, period, as_json)
 
 
 PERIOD_OPTIONS: dict[str, Any] = {
@@ -151,15 +157,15 @@ def review_year(
 ) -> None:
     """Your biggest accomplishments, skills learned, courses, talks and posts,
     network growth, trends followed, goals, setbacks and months of drift."""
-    period = _period("year", year)
     chosen = _format_of(format, output)
+    owner = _owner()
+    period = _period("year", year)
     if chosen:
-        _write_report(period, chosen, output)
+        _write_report(owner, period, chosen, output)
         return
-    from headway.cli.session import current_owner
     from headway.reviews.yearly import year_as_dict, year_markdown, year_review
 
-    review = year_review(owner=current_owner(), year=period.start.year, today=_today())
+    review = year_review(owner=owner, year=period.start.year, today=_today())
     if as_json:
         print_json(year_as_dict(review))
         return
@@ -187,8 +193,10 @@ def review_report(
     ranged = bool(first or last)
     if len(chosen) + ranged != 1:
         usage_error("Choose one period: --week, --quarter, --year, or --from/--to.")
+    written = _format_of(format, output) or "md"
+    owner = _owner()
     period = _range(first, last) if ranged else _period(chosen[0], given[chosen[0]])
-    _write_report(period, _format_of(format, output) or "md", output)
+    _write_report(owner, period, written, output)
 
 
 def _range(first: str, last: str) -> Any:

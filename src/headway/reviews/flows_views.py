@@ -173,7 +173,7 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
     decisions taken, and the reflection."""
     review = flows.review_get(owner=request.user, pk=pk)
     answers = review.answers if isinstance(review.answers, dict) else {}
-    period = Period(review.kind, review.period_start, review.period_end)
+    period = review.period
     return render_page(
         request,
         "reviews/review_detail.html",

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils import timezone
 
+from headway.coach.periods import Period
 from headway.core.models import OwnedModel, OwnedQuerySet
 
 AGENDA_KEY_MAX = 60
@@ -151,4 +152,8 @@ class Review(OwnedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.period_start}to{self.period_end}"
+        return f"{self.get_kind_display()}: {self.period.title}"
+
+    @property
+    def period(self) -> Period:
+        return Period(self.kind, self.period_start, self.period_end)
