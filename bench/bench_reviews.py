@@ -30,7 +30,7 @@ sys.path.insert(0, str(HERE))
 
 from bench_journal import wall  # noqa: E402  (bench scripts share a folder)
 from bench_rhythm import DEFAULT_CONTACTS, DEFAULT_ENTRIES, machine_state  # noqa: E402
-from demo_owner import HEADWAY, demo_owner  # noqa: E402
+from demo_owner import HEADWAY, demo_env, demo_owner  # noqa: E402
 
 BUDGET = 5.0
 YEAR = date.today().year - 1  # noqa: DTZ011 - the machine's year is the demo's
@@ -85,6 +85,10 @@ def bench(root: Path, *, entries: int, contacts: int) -> None:
     env, built = demo_owner(root, entries=entries, contacts=contacts)
     label = f"{entries:,} entries, {contacts:,} contacts"
     print(f"\n== demo owner, {label}: built in {built:.1f} s ({machine_state()})")
+    measure(root, env, label)
+
+
+def measure(root: Path, env: dict[str, str], label: str) -> None:
     figures = json.loads(
         subprocess.run(
             [sys.executable, __file__, "--measure", env["HEADWAY_DATA_DIR"]],
@@ -101,7 +105,7 @@ def bench(root: Path, *, entries: int, contacts: int) -> None:
     )
     for step in ("data", "md", "html", "pdf"):
         print(f"  in process, {step:<5} best of 3       {figures[step]:6.2f} s")
-    target = root / f"year-{entries}.pdf"
+    target = root / f"year-{label.split()[0]}.pdf"
     command = [str(HEADWAY), "review", "year", str(YEAR), "--format", "pdf",
                "-o", str(target)]  # fmt: skip
     for name, environment in (("no worker", env | {"HEADWAY_WARM": "0"}),
@@ -117,9 +121,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--data-dir", help="measure a demo owner built already (`headway demo`)"
+    )
     arguments = parser.parse_args()
     if arguments.measure:
         print(json.dumps(measure_in_process(arguments.measure)))
+        return
+    if arguments.data_dir:
+        with tempfile.TemporaryDirectory(prefix="headway-bench-reviews-") as folder:
+            env = demo_env(Path(arguments.data_dir).resolve())
+            print(f"== demo owner in {arguments.data_dir} ({machine_state()})")
+            measure(Path(folder), env, arguments.data_dir)
         return
     with tempfile.TemporaryDirectory(prefix="headway-bench-reviews-") as folder:
         root = Path(folder)

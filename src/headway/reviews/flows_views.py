@@ -210,9 +210,10 @@ def review_report(request: HttpRequest) -> HttpResponse:
     report = report_build(owner=request.user, period=period, today=today)
     response = HttpResponse(report_render(report, format=format),
                             content_type=CONTENT_TYPES[format])  # fmt: skip
-    disposition = "inline" if format == "html" else "attachment"
+    # A download, even the HTML: a page of its own under the app's CSP would
+    # lose its print styles.
     response["Content-Disposition"] = (
-        f'{disposition}; filename="{report_filename(report, format)}"'
+        f'attachment; filename="{report_filename(report, format)}"'
     )
     response["Cache-Control"] = "private, no-store"
     return response
