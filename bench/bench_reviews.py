@@ -105,7 +105,7 @@ def measure(root: Path, env: dict[str, str], label: str) -> None:
     )
     for step in ("data", "md", "html", "pdf"):
         print(f"  in process, {step:<5} best of 3       {figures[step]:6.2f} s")
-    target = root / f"year-{label.split()[0]}.pdf"
+    target = root / "year.pdf"
     command = [str(HEADWAY), "review", "year", str(YEAR), "--format", "pdf",
                "-o", str(target)]  # fmt: skip
     for name, environment in (("no worker", env | {"HEADWAY_WARM": "0"}),
