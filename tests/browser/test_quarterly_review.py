@@ -111,3 +111,23 @@ def test_the_demo_owner_completes_a_quarterly_review(
     page.get_by_role("link", name="All reviews").click()
     past = page.get_by_role("region", name="Past reviews").get_by_role("link")
     expect(past).to_have_text([f"Quarterly review: {review.period.title}"])
+
+
+def test_the_weekly_and_yearly_reviews_pass_axe_on_a_phone(
+    live_server: Any, page: Page
+) -> None:
+    page.set_viewport_size({"width": 390, "height": 900})
+    owner = sign_in(page, live_server)
+    demo_build(
+        owner=owner,
+        today=timezone.localdate(),
+        size=DemoSize(years=2, entries=300, contacts=30, seed=5),
+    )
+    for kind, heading in (("week", "Weekly review"), ("year", "Yearly review")):
+        page.goto(f"{live_server.url}/reviews/{kind}/")
+        expect(page.get_by_role("heading", level=1)).to_contain_text(heading)
+        fits_and_passes_axe(page)
+    page.get_by_role("textbox", name="Your reflection").fill("A year to build on.")
+    page.get_by_role("button", name="Complete the yearly review").click()
+    expect(page.get_by_text("A year to build on.")).to_be_visible()
+    fits_and_passes_axe(page)
