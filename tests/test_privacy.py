@@ -19,12 +19,15 @@ import pytest
 from django.apps import apps
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
 from headway.accounts.models import ApiToken
 from headway.accounts.services import api_token_create
+from headway.coach.periods import period_containing
 from headway.goals.services import checkin_create, goal_create
 from headway.journal.services import entry_create
 from headway.network.services import contact_create, interaction_log
+from headway.reviews.flows_services import review_complete
 from headway.sharing.shares import share_create
 
 MARKER = "Zanzibarmarker"
@@ -68,9 +71,14 @@ def alices_world(alice: Any) -> list[int]:
     )
     share, _ = share_create(owner=alice, goal_ids=[goal.pk], include_entries=True)
     token, _ = api_token_create(owner=alice, name=MARKER)
+    review = review_complete(
+        owner=alice,
+        period=period_containing("week", timezone.localdate()),
+        reflection=MARKER,
+    )
     samples = list(entry.samples.values_list("pk", flat=True))
     ids = {goal.pk, checkin.pk, contact.pk, interaction.pk, entry.pk, share.pk}
-    ids.add(token.pk)
+    ids |= {token.pk, review.pk}
     return sorted(ids | set(samples))
 
 

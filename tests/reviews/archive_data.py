@@ -32,7 +32,7 @@ from headway.network.models import (
     MentorQuestion,
     NetworkPreferences,
 )
-from headway.reviews.models import AgendaMark, Cadence, Onboarding
+from headway.reviews.models import AgendaMark, Cadence, Onboarding, Review
 
 SLIDES = b"%PDF-1.4 the platform migration slides"
 
@@ -148,6 +148,15 @@ def fill(owner: Any, *, word: str = "Platform", recipient: Any = None) -> None:
         details={"commits": 2, "shas": ["a" * 40]},
         status="accepted",
         entry=entry,
+    )
+    Review.objects.create(
+        owner=owner,
+        kind="quarter",
+        period_start=dt.date(2026, 1, 1),
+        period_end=dt.date(2026, 3, 31),
+        reflection=f"{word}: a steady quarter",
+        answers={"sections": [{"title": "Goals", "lines": ["Still open: x"]}]},
+        completed_at=dt.datetime(2026, 4, 2, 9, 30, tzinfo=dt.UTC),
     )
 
 

@@ -118,5 +118,5 @@ def test_headway_review_year_prints_markdown_and_json(alice: Any) -> None:
         {"statement": "Learn Go", "reason": "Rust serves better"}
     ]
     bad = runner.invoke(app, ["review", "year", "2026Q5"])
-    assert bad.exit_code == 1
+    assert bad.exit_code == 2  # a usage error, like any period that cannot be read
     assert "Cannot read '2026Q5' as a year" in bad.stderr

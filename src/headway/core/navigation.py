@@ -29,6 +29,6 @@ NAVIGATION = (
     NavItem("Network", "network:home"),
     NavItem("Growth", "growth:index"),
     NavItem("Rhythm", "reviews:rhythm"),
-    NavItem("Reviews", "core:section", ("reviews",)),
+    NavItem("Reviews", "reviews:reviews"),
     NavItem("Profile", "accounts:profile"),
 )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils import timezone
 
+from headway.coach.periods import Period
 from headway.core.models import OwnedModel, OwnedQuerySet
 
 AGENDA_KEY_MAX = 60
@@ -103,3 +104,56 @@ class Onboarding(OwnedModel):
 
     def __str__(self) -> str:
         return f"guided start: {len(self.done)} done, {len(self.skipped)} skipped"
+
+
+class ReviewKind(models.TextChoices):
+    WEEK = "week", "Weekly review"
+    QUARTER = "quarter", "Quarterly review"
+    YEAR = "year", "Yearly review"
+
+
+# The cadence each review keeps.
+REVIEW_CADENCE = {
+    ReviewKind.WEEK: CadenceKind.WEEKLY,
+    ReviewKind.QUARTER: CadenceKind.QUARTERLY,
+    ReviewKind.YEAR: CadenceKind.YEARLY,
+}
+
+
+class Review(OwnedModel):
+    """A completed review: its period, what the data answered at the time
+    (`answers`, a snapshot that later edits of the log do not rewrite), and
+    the owner's own reflection. One per kind and period; doing it again
+    updates it."""
+
+    kind = models.CharField(max_length=10, choices=ReviewKind.choices)
+    period_start = models.DateField()
+    period_end = models.DateField()
+    reflection = models.TextField(blank=True)
+    answers = models.JSONField(default=dict, blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-period_start", "kind"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "kind", "period_start"], name="review_one_per_period"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=ReviewKind.values),
+                name="review_kind_known",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(period_end__gte=models.F("period_start")),
+                name="review_period_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.period.title}"
+
+    @property
+    def period(self) -> Period:
+        return Period(self.kind, self.period_start, self.period_end)

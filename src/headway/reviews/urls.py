@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from headway.reviews import archive_views, onboarding, views
+from headway.reviews import archive_views, flows_views, onboarding, views
 from headway.reviews.outputs import views as output_views
 
 app_name = "reviews"
@@ -27,4 +27,13 @@ urlpatterns = [
     path("start/finish/", onboarding.start_finish, name="start-finish"),
     path("start/<slug:step>/", onboarding.start_step, name="start-step"),
     path("momentum/", views.momentum_page, name="momentum"),
+    path("reviews/", flows_views.reviews_index, name="reviews"),
+    path("reviews/report/", flows_views.review_report, name="review-report"),
+    path("reviews/<int:pk>/", flows_views.review_detail, name="review-detail"),
+    path("reviews/<slug:kind>/", flows_views.review_flow, name="review-start"),
+    path(
+        "reviews/<slug:kind>/<str:period>/",
+        flows_views.review_flow,
+        name="review-flow",
+    ),
 ]

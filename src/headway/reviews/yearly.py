@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -43,9 +43,9 @@ def year_review(*, owner: Any, year: int, today: date) -> YearReview:
     begun = contacts_begun(owner=owner, since=first, until=last)
     return YearReview(
         year=year,
-        accomplishments=coach.top_accomplishments(_accomplishments(entries)),
-        skills_learned=_skills_learned(owner=owner, first=first, last=last),
-        learning=_count_details(entries.filter(kind=EntryKind.LEARNING), "subtype"),
+        accomplishments=accomplishments_of(entries),
+        skills_learned=skills_first_shown(owner=owner, first=first, last=last),
+        learning=count_details(entries.filter(kind=EntryKind.LEARNING), "subtype"),
         talks=entries.filter(kind=EntryKind.TALK).count(),
         posts=entries.filter(kind=EntryKind.CONTENT).count(),
         new_contacts=begun.count(),
@@ -58,12 +58,12 @@ def year_review(*, owner: Any, year: int, today: date) -> YearReview:
             )
         ),
         trends=Counter(
-            _detail_values(entries.filter(kind=EntryKind.READING), "trend")
+            detail_values(entries.filter(kind=EntryKind.READING), "trend")
         ).most_common(),
         goals_achieved=_goal_statements(owner, GoalStatus.ACHIEVED, first, last),
         goals_dropped=[
             (goal.statement, goal.drop_reason)
-            for goal in _closed(owner, GoalStatus.DROPPED, first, last)
+            for goal in goals_closed(owner, GoalStatus.DROPPED, first, last)
         ],
         goals_open=list(
             Goal.objects.for_owner(owner)
@@ -78,36 +78,40 @@ def year_review(*, owner: Any, year: int, today: date) -> YearReview:
     )
 
 
-def _accomplishments(entries: Any) -> list[coach.Accomplishment]:
-    found = []
-    for entry in entries.filter(kind=EntryKind.ACCOMPLISHMENT):
-        parts = (entry.numbers, entry.example, entry.achievement, entry.result)
-        bullet = ""
-        if all(parts):
-            report = near_score(
-                NearInput(
-                    text=entry.title,
-                    numbers=entry.numbers,
-                    example=entry.example,
-                    achievement=entry.achievement,
-                    result=entry.result,
-                )
-            )
-            bullet = report.bullet
-        found.append(
-            coach.Accomplishment(
-                entry.pk,
-                entry.title,
-                entry.occurred_on,
-                entry.starred,
-                sum(1 for part in parts if part),
-                bullet,
-            )
+NEAR_FIELDS = ("numbers", "example", "achievement", "result")
+
+
+def accomplishments_of(entries: Any) -> list[coach.Accomplishment]:
+    """The period's accomplishments, ranked by the coach; only the leaders are
+    read by the NEAR coach for their bullet (about 7 ms each: a busy year
+    has hundreds)."""
+    rows = entries.filter(kind=EntryKind.ACCOMPLISHMENT).values_list(
+        "pk", "title", "occurred_on", "starred", *NEAR_FIELDS
+    )
+    found = [
+        coach.Accomplishment(pk, title, day, starred, sum(1 for p in parts if p))
+        for pk, title, day, starred, *parts in rows
+    ]
+    top = coach.top_accomplishments(found)
+    texts = {
+        row[0]: row[1:]
+        for row in entries.filter(pk__in=[item.id for item in top]).values_list(
+            "pk", "title", *NEAR_FIELDS
         )
-    return found
+    }
+    return [replace(item, bullet=_bullet(*texts[item.id])) for item in top]
 
 
-def _skills_learned(*, owner: Any, first: date, last: date) -> list[str]:
+def _bullet(title: str, *parts: str) -> str:
+    if not all(parts):
+        return ""
+    numbers, example, achievement, result = parts
+    given = NearInput(text=title, numbers=numbers, example=example,
+                      achievement=achievement, result=result)  # fmt: skip
+    return near_score(given).bullet
+
+
+def skills_first_shown(*, owner: Any, first: date, last: date) -> list[str]:
     """Skills first shown (their first linked entry) in the year."""
     skills = (
         Skill.objects.for_owner(owner)
@@ -118,29 +122,31 @@ def _skills_learned(*, owner: Any, first: date, last: date) -> list[str]:
     return [skill.name for skill in skills]
 
 
-def _detail_values(entries: Any, key: str) -> list[str]:
+def detail_values(entries: Any, key: str) -> list[str]:
     values = entries.values_list(f"details__{key}", flat=True)
     return [
         value.strip() for value in values if isinstance(value, str) and value.strip()
     ]
 
 
-def _count_details(entries: Any, key: str) -> dict[str, int]:
-    counted = Counter(_detail_values(entries, key))
+def count_details(entries: Any, key: str) -> dict[str, int]:
+    counted = Counter(detail_values(entries, key))
     unnamed = entries.count() - sum(counted.values())
     if unnamed:
         counted["other"] += unnamed
     return dict(counted.most_common())
 
 
-def _closed(owner: Any, status: str, first: date, last: date) -> Any:
+def goals_closed(owner: Any, status: str, first: date, last: date) -> Any:
     return Goal.objects.for_owner(owner).filter(
         status=status, closed_on__range=(first, last)
     )
 
 
 def _goal_statements(owner: Any, status: str, first: date, last: date) -> list[str]:
-    return list(_closed(owner, status, first, last).values_list("statement", flat=True))
+    return list(
+        goals_closed(owner, status, first, last).values_list("statement", flat=True)
+    )
 
 
 def _quiet_months(*, owner: Any, year: int, today: date) -> list[date]:
