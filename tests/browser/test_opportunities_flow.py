@@ -88,6 +88,12 @@ def test_a_referral_moves_across_the_board_and_the_applications_goal_moves(
     page.keyboard.press("Enter")
     expect(page.locator("#cards-interviewing")).to_contain_text("Product Manager")
     assert Opening.objects.get().stage == "interviewing"
+
+    # And by pointer: drag the card onto the Offer column.
+    card = page.locator("#cards-interviewing .opp-card").first
+    card.drag_to(page.locator('section[data-stage="offer"]'))
+    expect(page.locator("#cards-offer")).to_contain_text("Product Manager")
+    assert Opening.objects.get().stage == "offer"
     page.screenshot(path=str(artifacts / "opportunities-board.png"), full_page=True)
 
     page.goto(f"{live_server.url}/goals/{goal.pk}/")
