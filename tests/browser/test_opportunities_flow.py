@@ -43,7 +43,9 @@ def test_a_referral_moves_across_the_board_and_the_applications_goal_moves(
         owner=owner, statement="Send 5 applications this quarter", target=5,
         unit="applications",
     )  # fmt: skip
-    sue = contact_create(owner=owner, name="Sue Strong", organisation="ACME", strength=5)
+    sue = contact_create(
+        owner=owner, name="Sue Strong", organisation="ACME", strength=5
+    )
     interaction_log(
         owner=owner,
         contact=sue,
@@ -133,4 +135,6 @@ def test_the_board_list_and_mentor_pages_fit_a_phone_and_pass_axe(
         expect(page.get_by_role("heading", level=1)).to_be_visible()
         no_sideways_scroll(page)
         assert axe_violations(page) == [], url
-    page.screenshot(path=str(artifacts / "opportunities-mentor-390.png"), full_page=True)
+    page.screenshot(
+        path=str(artifacts / "opportunities-mentor-390.png"), full_page=True
+    )

@@ -240,3 +240,32 @@ def test_the_agenda_links_an_owed_follow_up_to_the_opening(
     time_machine.move_to(dt.datetime(2026, 12, 1, 10, tzinfo=dt.UTC), tick=False)
     page = alice_client.get(reverse("opportunities:home")).content.decode()
     assert "Follow up on Product Manager at Acme Inc. (applied)" in page
+
+
+def test_the_board_and_the_list_read_in_a_fixed_number_of_queries(
+    world: dict[str, Any],
+    alice: Any,
+    alice_client: Client,
+    django_assert_max_num_queries: Any,
+) -> None:
+    for n in range(12):
+        services.opening_create(
+            owner=alice, company=world["company"], role=f"Role {n}", source="posting"
+        )
+    for name in ("board", "opening-list"):
+        with django_assert_max_num_queries(6):
+            response = alice_client.get(reverse(f"opportunities:{name}"))
+        assert response.content.decode().count("Role 1") >= 3
+
+
+def test_the_mentor_page_names_what_the_target_role_needs(
+    world: dict[str, Any], alice: Any, alice_client: Client
+) -> None:
+    from headway.growth.services import target_role_set
+
+    target_role_set(owner=alice, name="Engineering Manager", needs=["hiring"])
+    page = alice_client.get(
+        reverse("opportunities:candidate-detail", args=[world["candidate"].pk])
+    ).content.decode()
+    assert "Engineering Manager, needs: hiring" in page
+    assert "becoming an Engineering Manager" in page

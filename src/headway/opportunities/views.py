@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from headway.core.errors import HeadwayError, error_text
 from headway.core.forms import add_service_error
 from headway.core.rendering import render_page
+from headway.growth.selectors import target_role
 from headway.growth.services import current_ranking
 from headway.network.models import Contact
 from headway.network.selectors import contact_get
@@ -321,7 +322,8 @@ def _candidate_context(request: HttpRequest, candidate: Any, form: Any = None) -
     )
     if form is None:
         form = CandidateMoveForm(initial={"stage": "", "message": message})
-    return {"candidate": candidate, "form": form}
+    target = target_role(owner=request.user)
+    return {"candidate": candidate, "form": form, "target": target}
 
 
 def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
