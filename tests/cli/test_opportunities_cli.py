@@ -155,3 +155,19 @@ def test_a_rejection_with_a_lesson_logs_the_setback_in_the_same_command(
     )
     assert result.exit_code == 0, result.output
     assert "Setback logged as entry" in result.stderr
+
+
+def test_an_owed_follow_up_joins_the_due_list_and_the_agenda(
+    alice: Any, time_machine: Any
+) -> None:
+    run("company", "add", "Initech")
+    pk = run("opening", "add", "Initech", "SRE").stdout.strip()
+    run("opening", "move", pk, "applied")
+    title = "Follow up on SRE at Initech (applied)"
+    assert title not in run("network", "due").stdout
+    time_machine.move_to("2026-11-30 10:00:00Z", tick=False)
+    assert f"{title} (since 2026-11-30)" in run("network", "due").stdout
+    agenda = json.loads(run("agenda", "--days", "0", "--json").stdout)
+    assert {"due": "2026-11-30", "kind": "follow-up", "title": title} in [
+        {k: row[k] for k in ("due", "kind", "title")} for row in agenda
+    ]
