@@ -28,6 +28,8 @@ DAY = dt.date(2026, 11, 20)
         ("Initech, LLC", "Initech"),
         ("Procter & Gamble Co.", "Procter and Gamble"),
         ("  Globex   Ltd ", "globex"),
+        ("李氏影業 Ltd.", "李氏影業"),
+        ("Яндекс", "ЯНДЕКС"),
     ],
 )
 def test_organisations_match_forgivingly(first: str, second: str) -> None:
@@ -41,6 +43,7 @@ def test_organisations_match_forgivingly(first: str, second: str) -> None:
         ("Globex", "Initech"),
         ("", ""),
         ("Inc.", "Acme"),
+        ("李氏影業", "王氏影業"),
     ],
 )
 def test_different_organisations_do_not_match(first: str, second: str) -> None:

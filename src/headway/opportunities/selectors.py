@@ -3,7 +3,7 @@ and their board, mentor candidates, and the follow-ups they owe."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from difflib import get_close_matches
 from itertools import combinations
@@ -98,46 +98,48 @@ class WhoIKnow:
 
 
 def _people(*, owner: Any) -> list[coach.Person]:
+    """Every contact, without their last touch (read later for the few shown)."""
     rows = (
         Contact.objects.for_owner(owner)
         .order_by()
         .values_list("id", "name", "organisation", "strength", "met_how", "met_where")
     )
-    people = list(rows)
-    touches = touches_by_contact(owner=owner, contact_ids=[row[0] for row in people])
     return [
-        coach.Person(
-            id=pk,
-            name=name,
-            organisation=organisation,
-            strength=strength,
-            last_touch=touches[pk].last if pk in touches else None,
-            met_how=met_how,
-            met_where=met_where,
-        )
-        for pk, name, organisation, strength, met_how, met_where in people
+        coach.Person(pk, name, organisation, strength, None, met_how, met_where)
+        for pk, name, organisation, strength, met_how, met_where in rows
     ]
 
 
-def _together(*, owner: Any, inside: list[int]) -> list[tuple[int, int]]:
-    """Pairs of contacts named on the same log entry as someone inside."""
-    links = Entry.contacts.through.objects.filter(contact__owner=owner)
-    entries = links.filter(contact_id__in=inside).values_list("entry_id", flat=True)
+def _touched(*, owner: Any, people: list[coach.Person]) -> list[coach.Person]:
+    """The people with their last touch, in the order of `coach.people_at`."""
+    touches = touches_by_contact(owner=owner, contact_ids=[p.id for p in people])
+    return [
+        replace(p, last_touch=touches[p.id].last if p.id in touches else None)
+        for p in people
+    ]
+
+
+def _together(*, inside: list[int]) -> list[tuple[int, int]]:
+    """Pairs of contacts named on the same log entry as someone inside (the
+    ids inside are the owner's, so their entries and the others named on
+    them are too)."""
+    links = Entry.contacts.through.objects
+    entries = links.filter(contact_id__in=inside).values("entry_id")
     by_entry: dict[int, list[int]] = {}
-    for entry_id, contact_id in links.filter(entry_id__in=list(entries)).values_list(
-        "entry_id", "contact_id"
-    ):
+    rows = links.filter(entry_id__in=entries).values_list("entry_id", "contact_id")
+    for entry_id, contact_id in rows:
         by_entry.setdefault(entry_id, []).append(contact_id)
     return [pair for ids in by_entry.values() for pair in combinations(ids, 2)]
 
 
 def who_i_know(*, owner: Any, company: TargetCompany) -> WhoIKnow:
     everyone = _people(owner=owner)
-    inside = coach.people_at(company.name, everyone)
+    found = coach.people_at(company.name, everyone)
+    inside = coach.people_at(company.name, _touched(owner=owner, people=found))
     strong = coach.has_strong_tie(inside)
     suggested: list[coach.Introducer] = []
     if not strong:
-        pairs = _together(owner=owner, inside=[person.id for person in inside])
+        pairs = _together(inside=[person.id for person in inside])
         suggested = coach.introducers(inside, everyone, pairs)
     return WhoIKnow(inside, strong, suggested)
 
