@@ -269,3 +269,19 @@ def test_the_mentor_page_names_what_the_target_role_needs(
     ).content.decode()
     assert "Engineering Manager, needs: hiring" in page
     assert "becoming an Engineering Manager" in page
+
+
+def test_the_opportunities_page_reads_in_a_fixed_number_of_queries(
+    world: dict[str, Any],
+    alice: Any,
+    alice_client: Client,
+    django_assert_max_num_queries: Any,
+) -> None:
+    from headway.growth.services import priorities_ensure
+
+    pay = priorities_ensure(owner=alice)[0]
+    for n in range(10):
+        services.company_create(owner=alice, name=f"Firm {n}", fits={pay.pk: "fits"})
+    with django_assert_max_num_queries(12):
+        page = alice_client.get(reverse("opportunities:home")).content.decode()
+    assert page.count("Firm ") == 10

@@ -9,7 +9,7 @@ from difflib import get_close_matches
 from itertools import combinations
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
 from headway.coach import opportunities as coach
@@ -20,6 +20,7 @@ from headway.journal.models import Entry
 from headway.network.models import Contact
 from headway.network.selectors import contact_find, touches_by_contact
 from headway.opportunities.models import (
+    CompanyFit,
     MentorCandidate,
     Opening,
     Stage,
@@ -30,8 +31,12 @@ NEAR_MATCHES = 3
 
 
 def companies_list(*, owner: Any) -> QuerySet[TargetCompany]:
-    listed: QuerySet[TargetCompany] = TargetCompany.objects.for_owner(owner).annotate(
-        opening_count=Count("openings")
+    """The owner's companies with their opening count and fits, in 2 queries."""
+    fits = CompanyFit.objects.select_related("priority")
+    listed: QuerySet[TargetCompany] = (
+        TargetCompany.objects.for_owner(owner)
+        .annotate(opening_count=Count("openings"))
+        .prefetch_related(Prefetch("fits", queryset=fits))
     )
     return listed
 
@@ -219,10 +224,7 @@ def company_as_dict(
         "name": company.name,
         "why": company.why,
         "target_role": company.target_role,
-        "fits": {
-            fit.priority.name: fit.fit
-            for fit in company.fits.select_related("priority")
-        },
+        "fits": {fit.priority.name: fit.fit for fit in company.fits.all()},
     }
     if who is not None:
         found["contacts"] = [

@@ -11,6 +11,7 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from headway.coach.opportunities import next_stage
 from headway.core.errors import HeadwayError, error_text
 from headway.core.forms import add_service_error
 from headway.core.rendering import render_page
@@ -194,8 +195,6 @@ def _detail_context(request: HttpRequest, opening: Any, **extra: Any) -> dict[st
 
 
 def _next_stage(opening: Any) -> str:
-    from headway.coach.opportunities import next_stage
-
     return next_stage(opening.stage) or ""
 
 

@@ -196,10 +196,14 @@ def _check_stage(opening: Opening, stage: str, force: bool) -> None:
         raise Conflict(f"The opening is at {stage} already.")
     if not force and not coach.stage_follows(opening.stage, stage):
         allowed = coach.NEXT_STAGES.get(opening.stage, ())
-        after = " or ".join(allowed) if allowed else "nothing: it is closed"
+        where = (
+            f"From {opening.stage} an opening goes to {' or '.join(allowed)}, "
+            f"not to {stage}."
+            if allowed
+            else f"The opening is {opening.stage}, which closes it."
+        )
         raise StageSkipped(
-            f"From {opening.stage} an opening goes to {after}, not to {stage}. "
-            "Confirm the move if it is what happened (`--force`)."
+            f"{where} Confirm the move to {stage} if it is what happened (`--force`)."
         )
 
 
