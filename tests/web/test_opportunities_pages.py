@@ -285,3 +285,16 @@ def test_the_opportunities_page_reads_in_a_fixed_number_of_queries(
     with django_assert_max_num_queries(12):
         page = alice_client.get(reverse("opportunities:home")).content.decode()
     assert page.count("Firm ") == 10
+
+
+def test_a_bad_date_on_the_board_is_one_message_and_nothing_moves(
+    world: dict[str, Any], alice_client: Client
+) -> None:
+    url = reverse("opportunities:opening-move", args=[world["opening"].pk])
+    response = alice_client.post(
+        url, {"stage": "applied", "from": "board", "on": "not a date"}, headers=HTMX
+    )
+    fragment = response.content.decode()
+    assert "Cannot read &#x27;not a date&#x27; as a date" in fragment
+    assert fragment.count('role="alert"') == 1
+    assert Opening.objects.get().stage == "interested"

@@ -236,11 +236,7 @@ def opening_move(request: HttpRequest, pk: int) -> HttpResponse:
         except (ValidationError, HeadwayError) as error:
             opening.refresh_from_db()
             add_service_error(form, error)
-            question = {
-                "kind": "error",
-                "text": " ".join(str(e) for e in form.non_field_errors()),
-            }
-            question["errors"] = form.errors
+            question = {"kind": "error", "text": error_text(error)}
     if on_board:
         if question is not None:
             question["opening_id"] = opening.pk
