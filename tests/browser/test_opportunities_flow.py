@@ -122,6 +122,13 @@ def test_the_board_list_and_mentor_pages_fit_a_phone_and_pass_axe(
         owner=owner, company=company, role="Engineering Manager", source="posting",
         link="https://example.org/jobs/1",
     )  # fmt: skip
+    outcomes = []
+    for stage in ("accepted", "rejected"):
+        opening = services.opening_create(
+            owner=owner, company=company, role=f"Role {stage}", source="inbound"
+        )
+        services.opening_move(owner=owner, opening=opening, stage=stage, force=True)
+        outcomes.append(f"/opportunities/openings/{opening.pk}/")
     candidate = services.candidate_add(owner=owner, contact=ada, hope_to_learn="Hiring")
     for url in (
         "/opportunities/",
@@ -130,6 +137,9 @@ def test_the_board_list_and_mentor_pages_fit_a_phone_and_pass_axe(
         f"/opportunities/companies/{company.pk}/",
         f"/opportunities/mentors/{candidate.pk}/",
         "/opportunities/openings/new/",
+        "/opportunities/companies/new/",
+        "/opportunities/mentors/new/",
+        *outcomes,
     ):
         page.goto(f"{live_server.url}{url}")
         expect(page.get_by_role("heading", level=1)).to_be_visible()
