@@ -195,7 +195,7 @@ def _detail_context(request: HttpRequest, opening: Any, **extra: Any) -> dict[st
 
 
 def _next_stage(opening: Any) -> str:
-    return next_stage(opening.stage) or ""
+    return next_stage(opening.stage) or str(opening.stage)
 
 
 def opening_detail(request: HttpRequest, pk: int) -> HttpResponse:
