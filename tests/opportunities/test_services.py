@@ -92,6 +92,23 @@ def test_fits_are_kept_per_priority_and_anothers_priority_is_unknown(
     assert not TargetCompany.objects.filter(name="Initech").exists()
 
 
+def test_fits_list_ranked_priorities_in_order_then_unranked_judged_ones(
+    alice: Any,
+) -> None:
+    from headway.growth.services import priorities_rank
+
+    pay, balance, autonomy = priorities_ensure(owner=alice)[:3]
+    priorities_rank(owner=alice, priorities=[balance, pay])
+    company = services.company_create(
+        owner=alice, name="Globex", fits={pay.pk: "fits", autonomy.pk: "neutral"}
+    )
+    assert selectors.company_fits(owner=alice, company=company) == [
+        (balance, ""),
+        (pay, "fits"),
+        (autonomy, "neutral"),
+    ]
+
+
 def test_a_company_is_found_by_a_messy_name_and_an_unknown_one_lists_near_matches(
     alice: Any, acme: TargetCompany
 ) -> None:

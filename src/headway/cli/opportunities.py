@@ -112,7 +112,10 @@ def company_show(
         typer.echo(f"Target role: {company.target_role}")
     if company.why:
         typer.echo(f"Why: {company.why}")
-    for priority, fit in selectors.company_fits(owner=owner, company=company):
+    fits = selectors.company_fits(owner=owner, company=company)
+    if fits:
+        typer.echo("Fit with your priorities:")
+    for priority, fit in fits:
         typer.echo(f"  {priority.name}: {fit or 'not judged'}")
     typer.echo("Who you know there:")
     for person in who.people:

@@ -150,9 +150,17 @@ def who_i_know(*, owner: Any, company: TargetCompany) -> WhoIKnow:
 
 
 def company_fits(*, owner: Any, company: TargetCompany) -> list[tuple[Any, str]]:
-    """Each ranked priority, in rank order, with the company's fit ("" if unset)."""
-    chosen = {fit.priority_id: fit.fit for fit in company.fits.all()}
-    return [(p, chosen.get(p.pk, "")) for p in current_ranking(owner=owner)]
+    """Each ranked priority, in rank order, with the company's fit ("" if unset),
+    then the unranked priorities a fit was judged for."""
+    fits = list(company.fits.select_related("priority"))
+    chosen = {fit.priority_id: fit.fit for fit in fits}
+    ranked = current_ranking(owner=owner)
+    found = [(p, chosen.get(p.pk, "")) for p in ranked]
+    ranked_ids = {p.pk for p in ranked}
+    # A fit judged for a priority no longer ranked is still the owner's word.
+    return found + [
+        (f.priority, f.fit) for f in fits if f.priority_id not in ranked_ids
+    ]
 
 
 # --- openings ------------------------------------------------------------------
