@@ -114,6 +114,7 @@ def test_every_route_with_an_id_is_a_404_for_another_user(
         ("delete", f"/companies/{company}", None),
         ("get", f"/openings/{opening}", None),
         ("post", f"/openings/{opening}/moves", {"stage": "applied"}),
+        ("post", f"/openings/{opening}/follow-ups", {}),
         ("get", f"/mentor-candidates/{candidate}", None),
         ("get", f"/mentor-candidates/{candidate}/draft", None),
         ("post", f"/mentor-candidates/{candidate}/moves", {"stage": "asked"}),

@@ -171,3 +171,6 @@ def test_an_owed_follow_up_joins_the_due_list_and_the_agenda(
     assert {"due": "2026-11-30", "kind": "follow-up", "title": title} in [
         {k: row[k] for k in ("due", "kind", "title")} for row in agenda
     ]
+    chased = run("opening", "followed-up", pk)
+    assert chased.stdout == "Next follow-up: 2026-12-10.\n"
+    assert title not in run("network", "due").stdout

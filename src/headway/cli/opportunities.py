@@ -254,6 +254,22 @@ def opening_move(
         )
 
 
+@opening_app.command("followed-up")
+@guarded
+def opening_followed_up(
+    opening_id: int = typer.Argument(..., help="The opening's id."),
+    on: str = typer.Option("", "--on", help="When you followed up; default today."),
+) -> None:
+    """Record that you chased an answer: the next follow-up is ten days on."""
+    owner = current_owner()
+    from headway.opportunities import selectors, services
+
+    opening = selectors.opening_get(owner=owner, pk=opening_id)
+    services.opening_follow_up_record(owner=owner, opening=opening, on=on or None)
+    follow_up = opening.next_follow_up
+    typer.echo(f"Next follow-up: {follow_up.isoformat() if follow_up else 'none'}.")
+
+
 @opening_app.command("list")
 @guarded
 def opening_list(

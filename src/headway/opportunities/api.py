@@ -196,6 +196,24 @@ def opening_move(
     return selectors.opening_as_dict(opening)
 
 
+class FollowUpIn(Schema):
+    on: str | None = Field(None, description="When you followed up; default today.")
+
+
+@openings_router.post(
+    "/{opening_id}/follow-ups",
+    response={200: OpeningOut, **ERRORS},
+    summary="Record a follow-up sent",
+)
+def opening_follow_up(
+    request: HttpRequest, payload: FollowUpIn, opening_id: int = OpeningId
+) -> Any:
+    owner = request_owner(request)
+    opening = selectors.opening_get(owner=owner, pk=opening_id)
+    services.opening_follow_up_record(owner=owner, opening=opening, on=payload.on)
+    return selectors.opening_as_dict(opening)
+
+
 @mentors_router.get(
     "", response={200: list[CandidateOut]}, summary="People you may ask to mentor you"
 )
