@@ -27,6 +27,7 @@ from headway.coach.periods import period_containing
 from headway.goals.services import checkin_create, goal_create
 from headway.journal.services import entry_create
 from headway.network.services import contact_create, interaction_log
+from headway.opportunities import services as opportunities
 from headway.reviews.flows_services import review_complete
 from headway.sharing.shares import share_create
 
@@ -79,7 +80,24 @@ def alices_world(alice: Any) -> list[int]:
     samples = list(entry.samples.values_list("pk", flat=True))
     ids = {goal.pk, checkin.pk, contact.pk, interaction.pk, entry.pk, share.pk}
     ids |= {token.pk, review.pk}
+    ids |= _alices_opportunities(alice, contact)
     return sorted(ids | set(samples))
+
+
+def _alices_opportunities(alice: Any, contact: Any) -> set[int]:
+    company = opportunities.company_create(
+        owner=alice, name=f"{MARKER} Corp", why=MARKER
+    )
+    opening = opportunities.opening_create(
+        owner=alice,
+        company=company,
+        role=f"{MARKER} lead",
+        source="referral",
+        referrer=contact,
+        notes=MARKER,
+    )
+    candidate = opportunities.candidate_add(owner=alice, contact=contact, why=MARKER)
+    return {company.pk, opening.pk, candidate.pk}
 
 
 @pytest.fixture

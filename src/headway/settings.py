@@ -212,6 +212,7 @@ INSTALLED_APPS = [
     "headway.journal",
     "headway.network",
     "headway.sharing",
+    "headway.opportunities",
     "headway.reviews",
 ]
 

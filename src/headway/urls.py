@@ -27,6 +27,7 @@ urlpatterns = [
     path("growth/", include("headway.growth.urls")),
     path("share/", include("headway.sharing.urls")),
     path("network/", include("headway.network.urls")),
+    path("opportunities/", include("headway.opportunities.urls")),
     path("api/v1/", api.urls),
     path("healthz", healthz, name="healthz"),
     *([path("admin/", admin.site.urls)] if WITH_ADMIN else []),

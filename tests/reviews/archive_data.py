@@ -32,6 +32,13 @@ from headway.network.models import (
     MentorQuestion,
     NetworkPreferences,
 )
+from headway.opportunities.models import (
+    CompanyFit,
+    MentorCandidate,
+    Opening,
+    StageMove,
+    TargetCompany,
+)
 from headway.reviews.models import AgendaMark, Cadence, Onboarding, Review
 
 SLIDES = b"%PDF-1.4 the platform migration slides"
@@ -57,7 +64,7 @@ def fill(owner: Any, *, word: str = "Platform", recipient: Any = None) -> None:
         started_on=dt.date(2026, 1, 5),
         priority=priority,
     )
-    CheckIn.objects.create(
+    checkin = CheckIn.objects.create(
         owner=owner, goal=goal, checked_on=dt.date(2026, 2, 1), value=1.5, note="Hi"
     )
     contact_tag = ContactTag.objects.create(owner=owner, name="mentor")
@@ -157,6 +164,50 @@ def fill(owner: Any, *, word: str = "Platform", recipient: Any = None) -> None:
         reflection=f"{word}: a steady quarter",
         answers={"sections": [{"title": "Goals", "lines": ["Still open: x"]}]},
         completed_at=dt.datetime(2026, 4, 2, 9, 30, tzinfo=dt.UTC),
+    )
+    _opportunities(
+        owner, word=word, priority=priority, contact=contact, checkin=checkin
+    )
+
+
+def _opportunities(
+    owner: Any, *, word: str, priority: Any, contact: Any, checkin: Any
+) -> None:
+    company = TargetCompany.objects.create(
+        owner=owner,
+        name=f"{word} Corp",
+        name_key=f"{word.lower()} corp",
+        why="Kind people",
+        target_role="Staff engineer",
+    )
+    CompanyFit.objects.create(company=company, priority=priority, fit="fits")
+    opening = Opening.objects.create(
+        owner=owner,
+        company=company,
+        role="Staff engineer",
+        link="https://x.org/job",
+        source="referral",
+        referrer=contact,
+        stage="applied",
+        stage_on=dt.date(2026, 2, 5),
+    )
+    StageMove.objects.create(
+        owner=owner,
+        opening=opening,
+        from_stage="interested",
+        to_stage="applied",
+        moved_on=dt.date(2026, 2, 5),
+        notes="Sent",
+        checkin=checkin,
+    )
+    MentorCandidate.objects.create(
+        owner=owner,
+        contact=contact,
+        stage="asked",
+        stage_on=dt.date(2026, 2, 6),
+        asked_on=dt.date(2026, 2, 6),
+        why="Leads well",
+        message="Hi",
     )
 
 

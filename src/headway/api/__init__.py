@@ -20,6 +20,11 @@ from headway.growth.api import router as growth_router
 from headway.journal.api import coach_router as near_router
 from headway.journal.api import router as journal_router
 from headway.network.api import contacts_router, network_router
+from headway.opportunities.api import (
+    companies_router,
+    mentors_router,
+    openings_router,
+)
 from headway.reviews.api import (
     agenda_router,
     archive_router,
@@ -50,6 +55,9 @@ api.add_router("/cadences", cadences_router, tags=["rhythm"])
 api.add_router("/profile", profile_router, tags=["profile"])
 api.add_router("/momentum", momentum_router, tags=["rhythm"])
 api.add_router("/archive", archive_router, tags=["archive"])
+api.add_router("/companies", companies_router, tags=["opportunities"])
+api.add_router("/openings", openings_router, tags=["opportunities"])
+api.add_router("/mentor-candidates", mentors_router, tags=["opportunities"])
 
 
 @api.exception_handler(ValidationError)

@@ -36,6 +36,8 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "network": ("network",),
     "mentor": ("network",),
     "manager": ("manager",),
+    "company": ("opportunities",),
+    "opening": ("opportunities",),
     "agenda": ("rhythm",),
     "review": ("review",),
     "cadence": ("rhythm",),

@@ -239,6 +239,7 @@ def network_due(
     if as_json:
         print_json([selectors.due_as_dict(row) for row in rows])
         return
+    _opportunity_follow_ups(owner)
     if not rows:
         typer.echo("Nobody is due a touch. Well kept!")
         return
@@ -256,6 +257,16 @@ def network_due(
             for row in rows
         ],
     )
+
+
+def _opportunity_follow_ups(owner: Any) -> None:
+    """Openings and mentor asks that have waited too long for an answer."""
+    from django.utils import timezone
+
+    from headway.opportunities.selectors import follow_ups_due
+
+    for item in follow_ups_due(owner=owner, today=timezone.localdate()):
+        typer.echo(f"{item.title} (since {item.due.isoformat()})")
 
 
 @network_app.command("stats")

@@ -27,6 +27,7 @@ NAVIGATION = (
     NavItem("Log", "journal:entry-list"),
     NavItem("Goals", "goals:goal-list"),
     NavItem("Network", "network:home"),
+    NavItem("Opportunities", "opportunities:home"),
     NavItem("Growth", "growth:index"),
     NavItem("Rhythm", "reviews:rhythm"),
     NavItem("Reviews", "reviews:reviews"),

@@ -17,6 +17,7 @@ from headway.goals.selectors import goals_list, progress_of
 from headway.journal.models import Entry, EntryKind
 from headway.network.selectors import DueRow, due_list
 from headway.network.services import preferences_get
+from headway.opportunities.selectors import follow_up_items
 from headway.reviews.models import (
     DEFAULT_EVERY_DAYS,
     AgendaMark,
@@ -119,6 +120,7 @@ def agenda(
         *coach.contact_items(_contacts_due(due_rows, mentor=mentor_on), today),
         *coach.expiry_items(_expiring(owner=owner, marks=marks), today),
         *coach.adjustment_items(_adjustments(owner=owner, today=today, marks=marks)),
+        *follow_up_items(owner=owner),
     ]
     return [_row(item) for item in coach.agenda_build(items, today=today, days=days)]
 
@@ -221,6 +223,8 @@ LINKS = {
     "goal": "goals:goal-detail",
     "contact": "network:contact-detail",
     "entry": "journal:entry-detail",
+    "opening": "opportunities:opening-detail",
+    "mentor-ask": "opportunities:candidate-detail",
 }
 
 
