@@ -348,3 +348,7 @@ DRIFT_GOAL_DAYS = int(env_number("HEADWAY_DRIFT_GOAL_DAYS", 60, whole=True))
 
 # Login links printed by `headway serve` / `headway login-url` last this long.
 LOGIN_TOKEN_TTL_SECONDS = 600
+
+# Safe deletes (issue 14): a deleted object can be undone for this many hours;
+# after that a sweep removes it for good, with files no one else uses.
+TRASH_KEEP_HOURS = env_number("HEADWAY_UNDO_HOURS", 24.0)

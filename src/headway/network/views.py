@@ -12,8 +12,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
+from headway.core.deleting import delete_confirm, deleted
 from headway.core.forms import add_service_error
 from headway.core.rendering import HtmxHttpRequest, render_page
 from headway.exchange import linkedin, vcard
@@ -207,11 +208,20 @@ def _next(request: HttpRequest) -> str:
     return target if target and safe else ""
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def contact_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ask first (naming the touches that go too), then delete."""
     contact = selectors.contact_get(owner=request.user, pk=pk)
-    services.contact_delete(owner=request.user, contact=contact)
-    return redirect("network:home")
+    if request.method == "POST":
+        deleted(request, services.contact_delete(owner=request.user, contact=contact))
+        return redirect("network:home")
+    return delete_confirm(
+        request,
+        kind="contact",
+        name=contact.name,
+        dependents=services.contact_delete_preview(owner=request.user, contact=contact),
+        cancel=contact_url(contact.pk),
+    )
 
 
 def _stored_name(request: HttpRequest, token: str, source: str) -> str:
