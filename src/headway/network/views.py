@@ -320,6 +320,21 @@ def cadences(request: HttpRequest) -> HttpResponse:
             add_service_error(form, error)
         else:
             saved = True
+    tier_rows = [
+        (strength, form[f"ideal_{strength}"], form[f"max_{strength}"])
+        for strength in range(5, 0, -1)
+    ]
+    rhythm_fields = [
+        form[name]
+        for name in ("mentor_update_days", "mentor_thanks_days", "event_follow_up_days")
+    ]
     return render_page(
-        request, "network/cadence_form.html", {"form": form, "saved": saved}
+        request,
+        "network/cadence_form.html",
+        {
+            "form": form,
+            "saved": saved,
+            "tier_rows": tier_rows,
+            "rhythm_fields": rhythm_fields,
+        },
     )

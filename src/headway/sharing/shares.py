@@ -202,6 +202,14 @@ def share_contents(share: Share) -> list[tuple[Any, list[Any]]]:
     ]
 
 
+def share_comments_by_goal(share: Share) -> dict[int, list[ShareComment]]:
+    """This share's comments, oldest first, under the goal each is about."""
+    found: dict[int, list[ShareComment]] = {}
+    for comment in share.comments.order_by("created", "pk"):
+        found.setdefault(comment.goal_id, []).append(comment)
+    return found
+
+
 def share_comment(
     *, share: Share, goal_id: int, author: str, text: str
 ) -> ShareComment:

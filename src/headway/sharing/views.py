@@ -130,8 +130,14 @@ def _share_page(request: HttpRequest, share: Share, *, token: str = "") -> HttpR
 
 def _items(share: Share) -> list[dict[str, Any]]:
     today = timezone.localdate()
+    comments = shares.share_comments_by_goal(share)
     return [
-        {"goal": goal, "progress": progress_of(goal, today=today), "entries": entries}
+        {
+            "goal": goal,
+            "progress": progress_of(goal, today=today),
+            "entries": entries,
+            "comments": comments.get(goal.pk, []),
+        }
         for goal, entries in shares.share_contents(share)
     ]
 
