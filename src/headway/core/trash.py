@@ -202,22 +202,42 @@ def _nulled(collector: Collector) -> list[list[Any]]:
 
 
 def _refuse_conflicts(trash: Trash, objects: list[models.Model]) -> None:
+    """Refuse when a row is back already, or a row made since holds a unique
+    value of one (a re-imported entry's source key). Check constraints held
+    when the rows were deleted, so they are not asked again."""
+    by_model: dict[Any, list[models.Model]] = {}
     for obj in objects:
-        model = type(obj)
-        if _is_link(model):
-            continue
-        if model._base_manager.filter(pk=obj.pk).exists():
+        if not _is_link(type(obj)):
+            by_model.setdefault(type(obj), []).append(obj)
+    for model, rows in by_model.items():
+        if model._base_manager.filter(pk__in=[row.pk for row in rows]).exists():
             raise Conflict(f"Cannot undo: “{trash.label}” is back already.")
-        try:
-            obj.validate_unique()
-            obj.validate_constraints()
-        except ValidationError as error:
-            problem = " ".join(error.messages)
-            raise Conflict(
-                f"Cannot undo the delete of “{trash.label}”: a "
-                f"{obj._meta.verbose_name} made since takes its place ({problem}). "
-                "Delete or change that one, then undo again."
-            ) from None
+        uniques: list[Any] = [
+            constraint
+            for constraint in model._meta.constraints
+            if isinstance(constraint, models.UniqueConstraint)
+        ]
+        for row in rows if _holds_unique_values(model) else ():
+            try:
+                row.validate_unique()
+                for constraint in uniques:
+                    constraint.validate(model, row)
+            except ValidationError as error:
+                problem = " ".join(error.messages)
+                raise Conflict(
+                    f"Cannot undo the delete of “{trash.label}”: a "
+                    f"{model._meta.verbose_name} made since takes its place "
+                    f"({problem}). Delete or change that one, then undo again."
+                ) from None
+
+
+def _holds_unique_values(model: Any) -> bool:
+    meta = model._meta
+    return bool(
+        meta.unique_together
+        or any(field.unique and not field.primary_key for field in meta.fields)
+        or any(isinstance(c, models.UniqueConstraint) for c in meta.constraints)
+    )
 
 
 def _save(trash: Trash, objects: list[models.Model]) -> list[models.Model]:
