@@ -372,3 +372,7 @@ PUBLIC_URL = public_url(env_str("HEADWAY_PUBLIC_URL"))
 
 # Login links printed by `headway serve` / `headway login-url` last this long.
 LOGIN_TOKEN_TTL_SECONDS = 600
+
+# Safe deletes (issue 14): a deleted object can be undone for this many hours;
+# after that a sweep removes it for good, with files no one else uses.
+TRASH_KEEP_HOURS = env_number("HEADWAY_UNDO_HOURS", 24.0)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from pathlib import Path
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
+from headway.core.trash import trash_sweep
 from headway.journal.models import SAMPLE_MAX_BYTES, Entry, WorkSample
 from headway.journal.services import entry_attach, entry_create, entry_delete
 from tests.factories import upload
@@ -107,7 +111,7 @@ def test_a_database_failure_removes_the_file_it_had_just_stored(
     assert stored_files(media) == []
 
 
-def test_deleting_an_entry_removes_files_no_one_else_uses(
+def test_deleted_entries_files_no_one_else_uses_go_when_the_undo_window_ends(
     alice: Any, bob: Any, media: Path, django_capture_on_commit_callbacks: Any
 ) -> None:
     shared = entry_create(
@@ -118,6 +122,10 @@ def test_deleting_an_entry_removes_files_no_one_else_uses(
     with django_capture_on_commit_callbacks(execute=True):
         entry_delete(owner=alice, pk=shared.pk)
         entry_delete(owner=alice, pk=alone.pk)
+    assert len(stored_files(media)) == 2  # kept while an undo is possible
+    later = timezone.now() + dt.timedelta(hours=settings.TRASH_KEEP_HOURS + 1)
+    with django_capture_on_commit_callbacks(execute=True):
+        trash_sweep(now=later)
     digest = hashlib.sha256(b"shared").hexdigest()
     assert stored_files(media) == [media / "samples" / digest[:2] / digest]
 

@@ -443,8 +443,9 @@ def entry_delete(
     entry = selectors.entry_get(owner=owner, pk=entry_id)
     if not yes and not typer.confirm(f"Delete {entry.pk} “{entry.title}”?"):
         fail("Nothing deleted.")
-    services.entry_delete(owner=owner, pk=entry.pk)
-    typer.echo(f"Deleted entry {entry_id}.")
+    trash = services.entry_delete(owner=owner, pk=entry.pk)
+    also = f" with {trash.summary}" if trash.summary else ""
+    typer.echo(f"Deleted entry {entry_id}{also}. Undo with: headway undo {trash.pk}")
 
 
 def near(

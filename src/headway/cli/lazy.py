@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "entries": ("entries",),
     "entry": ("entries",),
     "near": ("entries",),
+    "undo": ("trash",),
     "goal": ("goals",),
     "share": ("goals",),
     "priorities": ("growth",),

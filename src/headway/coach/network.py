@@ -177,6 +177,41 @@ def contact_due(
     )
 
 
+STATE_WORDS = {
+    "overdue": "overdue",
+    "due": "due",
+    "follow-up": "follow-up",
+    "help-promised": "help promised",
+    "thank-you": "thank-you",
+    "mentor-update": "mentor update",
+}
+
+
+def due_line(item: DueItem, today: date, *, met_where: str = "") -> str:
+    """What is owed, how late, and why: "follow-up · 5 days late · met at KubeCon"."""
+    late = item.days_late
+    lateness = (
+        "due today" if late == 0 else f"{late} day{'s' if late != 1 else ''} late"
+    )
+    parts = [STATE_WORDS.get(item.state, item.state), lateness]
+    why = _due_why(item, today, met_where=met_where)
+    return " · ".join([*parts, why] if why else parts)
+
+
+def _due_why(item: DueItem, today: date, *, met_where: str) -> str:
+    if item.state == "follow-up":
+        return f"met at {met_where}" if met_where else "a follow-up you owe"
+    if item.state in {"overdue", "due"}:
+        if item.last_touch is None:
+            return "no touch yet"
+        return f"no touch in {(today - item.last_touch).days} days"
+    return {
+        "help-promised": "help you offered",
+        "thank-you": "thank them for the meeting",
+        "mentor-update": "send a progress update",
+    }.get(item.state, "")
+
+
 def dormant_days(item: DueItem, today: date) -> int:
     return (today - item.last_touch).days if item.last_touch else 10**6
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 from typing import Any, Self
 
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, models
 
 
@@ -81,3 +83,41 @@ def bulk_write_done() -> None:
         return
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+TRASH_LABEL_MAX = 300
+
+
+class ExactJSONEncoder(DjangoJSONEncoder):
+    """Django's encoder, but times keep their microseconds (it cuts them to
+    milliseconds), so an undo restores a row exactly as it was."""
+
+    def default(self, o: Any) -> Any:
+        if isinstance(o, datetime.datetime | datetime.time):
+            return o.isoformat()
+        return super().default(o)
+
+
+class Trash(OwnedModel):
+    """What one delete removed, kept so the owner can undo it until it is swept.
+
+    `payload` holds the serialized rows (the object and everything its delete
+    cascaded to, link rows included) and the references the delete set to
+    null; `files` names stored files only the sweep may remove.
+    """
+
+    kind = models.CharField(max_length=100)  # "journal.entry"
+    object_pk = models.BigIntegerField()
+    label = models.CharField(max_length=TRASH_LABEL_MAX)
+    summary = models.CharField(max_length=TRASH_LABEL_MAX, blank=True)
+    payload = models.JSONField(encoder=ExactJSONEncoder)
+    files = models.JSONField(default=list, blank=True)
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        indexes = [models.Index(fields=["created"], name="trash_created")]
+
+    def __str__(self) -> str:
+        return self.label

@@ -14,7 +14,9 @@ from headway.coach.dates import parse_date
 from headway.coach.goal_dates import statement_due
 from headway.coach.numbers import parse_number
 from headway.core.errors import Conflict
+from headway.core.models import Trash
 from headway.core.text import clean_text, field_error
+from headway.core.trash import trash_delete, trash_dependents
 from headway.goals.models import (
     NOTE_MAX,
     REASON_MAX,
@@ -246,10 +248,25 @@ def goal_drop(*, owner: Any, goal_id: int, reason: str, on: date | None = None) 
     return goal
 
 
-def goal_delete(*, owner: Any, goal_id: int) -> None:
+# The words people use for what goes with a goal.
+GOAL_DEPENDENTS = {
+    "goals.checkin": ("check-in", "check-ins"),
+    "accounts.sharecomment": ("comment on a share", "comments on shares"),
+}
+
+
+def goal_delete(*, owner: Any, goal_id: int) -> Trash:
+    """Delete a goal with its check-ins, kept for an undo; linked entries stay."""
     goal = goal_get(owner=owner, pk=goal_id)
-    with transaction.atomic():
-        goal.delete()
+    return trash_delete(
+        owner=owner, instance=goal, label=goal.statement, names=GOAL_DEPENDENTS
+    )
+
+
+def goal_delete_preview(*, owner: Any, goal_id: int) -> str:
+    """What deleting the goal takes with it: "4 check-ins" ("" for nothing)."""
+    goal = goal_get(owner=owner, pk=goal_id)
+    return trash_dependents(goal, names=GOAL_DEPENDENTS)
 
 
 def checkin_create(

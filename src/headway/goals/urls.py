@@ -14,4 +14,5 @@ urlpatterns = [
     path("<int:pk>/check-in/", views.goal_checkin, name="goal-checkin"),
     path("<int:pk>/done/", views.goal_done, name="goal-done"),
     path("<int:pk>/drop/", views.goal_drop, name="goal-drop"),
+    path("<int:pk>/delete/", views.goal_delete, name="goal-delete"),
 ]

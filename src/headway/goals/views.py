@@ -7,10 +7,12 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from headway.coach.smart import GoalDraft, SmartReport, smart_check
+from headway.core.deleting import delete_confirm, deleted
 from headway.core.errors import HeadwayError
 from headway.core.forms import add_service_error
 from headway.core.rendering import HtmxHttpRequest, render_page
@@ -198,6 +200,23 @@ def goal_done(request: HttpRequest, pk: int) -> HttpResponse:
         context = _detail_context(request, pk, status_error=problem.message)
         return render_page(request, "goals/goal_detail.html", context)
     return redirect("goals:goal-detail", pk)
+
+
+@require_http_methods(["GET", "POST"])
+def goal_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ask first (naming the check-ins that go too), then delete; dropping a
+    goal, which keeps it, is offered on its page as well."""
+    if request.method == "POST":
+        deleted(request, services.goal_delete(owner=request.user, goal_id=pk))
+        return redirect("goals:goal-list")
+    goal = selectors.goal_get(owner=request.user, pk=pk)
+    return delete_confirm(
+        request,
+        kind="goal",
+        name=goal.statement,
+        dependents=services.goal_delete_preview(owner=request.user, goal_id=pk),
+        cancel=reverse("goals:goal-detail", args=[pk]),
+    )
 
 
 @require_POST

@@ -38,7 +38,11 @@ class CheckedFile:
 
     @property
     def blob_name(self) -> str:
-        return f"samples/{self.sha256[:2]}/{self.sha256}"
+        return blob_name(self.sha256)
+
+
+def blob_name(digest: str) -> str:
+    return f"samples/{digest[:2]}/{digest}"
 
 
 def sample_name_clean(raw: str) -> str:
@@ -157,7 +161,7 @@ def blobs_unreferenced(digests: Iterable[str]) -> list[str]:
     used = set(
         WorkSample.objects.filter(sha256__in=wanted).values_list("sha256", flat=True)
     )
-    return [f"samples/{digest[:2]}/{digest}" for digest in sorted(wanted - used)]
+    return [blob_name(digest) for digest in sorted(wanted - used)]
 
 
 def link_name(url: str) -> str:

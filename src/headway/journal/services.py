@@ -12,8 +12,9 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from headway.core import text
-from headway.core.models import labels_resolve, owned_rows
+from headway.core.models import Trash, labels_resolve, owned_rows
 from headway.core.text import clean_text, date_clean, field_error
+from headway.core.trash import StoredFile, trash_delete, trash_dependents
 from headway.goals.models import Goal
 from headway.growth.models import SKILL_NAME_MAX, Skill
 from headway.journal import samples, search
@@ -241,16 +242,35 @@ def entry_attach(
     return entry_update(owner=owner, pk=pk, attachments=attachments, links=links)
 
 
-def entry_delete(*, owner: Any, pk: int) -> None:
-    """Delete an entry with its work samples; files nobody else uses go too."""
+def entry_delete(*, owner: Any, pk: int) -> Trash:
+    """Delete an entry with its work samples, kept for an undo; their files
+    stay stored until the undo window has passed (core.trash sweeps them)."""
     entry = _owned_entry(owner=owner, pk=pk)
-    digests = list(entry.samples.values_list("sha256", flat=True))
+    digests = set(entry.samples.values_list("sha256", flat=True)) - {""}
+    files = [
+        StoredFile(
+            name=samples.blob_name(digest),
+            model="journal.worksample",
+            field="sha256",
+            value=digest,
+        )
+        for digest in sorted(digests)
+    ]
     with transaction.atomic():
         search.index_replace(pk=entry.pk, old_text=entry.search_text, new_text=None)
-        entry.delete()
-        transaction.on_commit(
-            lambda: samples.blobs_remove(samples.blobs_unreferenced(digests))
-        )
+        return trash_delete(owner=owner, instance=entry, label=entry.title, files=files)
+
+
+def entry_delete_preview(*, owner: Any, pk: int) -> str:
+    """What deleting the entry takes with it: "2 work samples" ("" for none)."""
+    return trash_dependents(_owned_entry(owner=owner, pk=pk))
+
+
+def entries_restored(rows: list[Any]) -> None:
+    """After an undo: entries back in the search index."""
+    for row in rows:
+        if isinstance(row, Entry):
+            search.index_replace(pk=row.pk, old_text=None, new_text=row.search_text)
 
 
 def _owned_entry(*, owner: Any, pk: int) -> Entry:

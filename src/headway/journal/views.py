@@ -16,10 +16,11 @@ from django.http import (
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from headway.coach.capture import capture_message
 from headway.coach.near import NearInput, near_score
+from headway.core.deleting import delete_confirm, deleted
 from headway.core.forms import add_service_error
 from headway.core.rendering import HtmxHttpRequest, render_page
 from headway.core.templatetags.outbound import is_outbound_safe
@@ -250,10 +251,20 @@ def _initial(entry: Any) -> dict[str, Any]:
     return initial | {f"d_{key}": value for key, value in entry.details.items()}
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    services.entry_delete(owner=request.user, pk=pk)
-    return redirect("journal:entry-list")
+    """Ask first (naming the work samples that go too), then delete."""
+    if request.method == "POST":
+        deleted(request, services.entry_delete(owner=request.user, pk=pk))
+        return redirect("journal:entry-list")
+    entry = selectors.entry_get(owner=request.user, pk=pk)
+    return delete_confirm(
+        request,
+        kind="entry",
+        name=entry.title,
+        dependents=services.entry_delete_preview(owner=request.user, pk=pk),
+        cancel=reverse("journal:entry-detail", args=[pk]),
+    )
 
 
 @require_POST

@@ -90,6 +90,7 @@ class TouchForm(forms.Form):
         label="Goals it served",
         coerce=int,
         required=False,
+        widget=forms.CheckboxSelectMultiple,
         help_text="Optional: the active goals this touch moved forward.",
     )
 

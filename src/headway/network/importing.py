@@ -57,6 +57,8 @@ class ImportReport:
     errors: list[str] = field(default_factory=list)
     new_names: list[str] = field(default_factory=list)
     matched_names: list[str] = field(default_factory=list)
+    # After the write: (id, name) of the first new contacts, for links to them.
+    new_contacts: list[tuple[int, str]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -259,6 +261,11 @@ def contacts_import(
     with transaction.atomic():
         _write(owner=owner, plan=plan)
     bulk_write_done()
+    plan.report.new_contacts = [
+        (draft.pk, draft.name)
+        for draft, _ in plan.new[:PREVIEW_NAMES]
+        if draft.pk is not None
+    ]
     return plan.report
 
 

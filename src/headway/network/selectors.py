@@ -123,10 +123,11 @@ class DueRow:
     item: coach.DueItem
     organisation: str
     tags: list[str]
+    reason: str = ""  # "follow-up · 5 days late · met at KubeCon"
 
 
 _DUE_FIELDS = (
-    *_SUMMARY, "name", "organisation", "strength", "met_on", "created",
+    *_SUMMARY, "name", "organisation", "strength", "met_on", "met_where", "created",
     "cadence_ideal_days", "cadence_max_days", "follow_up_since", "follow_up_by",
 )  # fmt: skip
 _DueFields = namedtuple("_DueFields", _DUE_FIELDS)  # type: ignore[misc]
@@ -199,13 +200,17 @@ def due_list(
     entries = _entry_touches(owner=owner, contact_ids=ids)
     rows = _due_rows(owner=owner, contact_ids=ids)
     organisation = {row.id: row.organisation for row in rows}
+    met_where = {row.id: row.met_where for row in rows}
     facts = [
         _facts(row, entries.get(row.id, (None, None)), tiers, tags.get(row.id, []))
         for row in rows
     ]
     return [
         DueRow(
-            item, organisation[item.contact_id], sorted(tags.get(item.contact_id, []))
+            item,
+            organisation[item.contact_id],
+            sorted(tags.get(item.contact_id, [])),
+            coach.due_line(item, today, met_where=met_where[item.contact_id]),
         )
         for item in coach.due_list(facts, today, _rhythm(owner=owner))
     ]

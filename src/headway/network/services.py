@@ -10,8 +10,9 @@ from django.db import transaction
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 
-from headway.core.models import labels_resolve, owned_rows
+from headway.core.models import Trash, labels_resolve, owned_rows
 from headway.core.text import clean_text, field_error
+from headway.core.trash import trash_delete, trash_dependents
 from headway.goals.models import Goal
 from headway.journal.models import Entry
 from headway.network import cleaning
@@ -179,11 +180,27 @@ def contact_update(
     return contact
 
 
-def contact_delete(*, owner: Any, contact: Contact) -> None:
+# The words people use for what goes with a contact.
+CONTACT_DEPENDENTS = {
+    "network.interaction": ("touch", "touches"),
+    "network.mentorquestion": ("question", "questions"),
+}
+
+
+def contact_delete(*, owner: Any, contact: Contact) -> Trash:
+    """Delete a contact with their touches and questions, kept for an undo."""
     if contact.owner_id != owner.pk:
         raise field_error("contact", "No such contact among yours.", "unknown")
-    with transaction.atomic():
-        contact.delete()
+    return trash_delete(
+        owner=owner, instance=contact, label=contact.name, names=CONTACT_DEPENDENTS
+    )
+
+
+def contact_delete_preview(*, owner: Any, contact: Contact) -> str:
+    """What deleting the contact takes with it: "3 touches" ("" for nothing)."""
+    if contact.owner_id != owner.pk:
+        raise field_error("contact", "No such contact among yours.", "unknown")
+    return trash_dependents(contact, names=CONTACT_DEPENDENTS)
 
 
 def interaction_log(

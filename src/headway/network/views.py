@@ -12,8 +12,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
+from headway.core.deleting import delete_confirm, deleted
 from headway.core.forms import add_service_error
 from headway.core.rendering import HtmxHttpRequest, render_page
 from headway.exchange import linkedin, vcard
@@ -207,11 +208,20 @@ def _next(request: HttpRequest) -> str:
     return target if target and safe else ""
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def contact_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ask first (naming the touches that go too), then delete."""
     contact = selectors.contact_get(owner=request.user, pk=pk)
-    services.contact_delete(owner=request.user, contact=contact)
-    return redirect("network:home")
+    if request.method == "POST":
+        deleted(request, services.contact_delete(owner=request.user, contact=contact))
+        return redirect("network:home")
+    return delete_confirm(
+        request,
+        kind="contact",
+        name=contact.name,
+        dependents=services.contact_delete_preview(owner=request.user, contact=contact),
+        cancel=contact_url(contact.pk),
+    )
 
 
 def _stored_name(request: HttpRequest, token: str, source: str) -> str:
@@ -310,6 +320,21 @@ def cadences(request: HttpRequest) -> HttpResponse:
             add_service_error(form, error)
         else:
             saved = True
+    tier_rows = [
+        (strength, form[f"ideal_{strength}"], form[f"max_{strength}"])
+        for strength in range(5, 0, -1)
+    ]
+    rhythm_fields = [
+        form[name]
+        for name in ("mentor_update_days", "mentor_thanks_days", "event_follow_up_days")
+    ]
     return render_page(
-        request, "network/cadence_form.html", {"form": form, "saved": saved}
+        request,
+        "network/cadence_form.html",
+        {
+            "form": form,
+            "saved": saved,
+            "tier_rows": tier_rows,
+            "rhythm_fields": rhythm_fields,
+        },
     )

@@ -57,11 +57,20 @@ class CadencesForm(forms.Form):
     def __init__(self, *args: Any, current: dict[str, int | None], **kwargs: Any):
         super().__init__(*args, **kwargs)
         for kind in CadenceKind:
+            # Shown as one table row per cadence: the inputs belong to the
+            # form by its id, and share the one hint above the table.
             self.fields[kind.value] = forms.IntegerField(
                 label=f"{kind.label}: every … days",
                 required=False,
                 min_value=1,
                 max_value=EVERY_DAYS_MAX,
                 initial=current.get(kind.value),
-                help_text="Leave empty to switch it off.",
+                widget=forms.NumberInput(
+                    attrs={
+                        "form": "cadence-form",
+                        "aria-describedby": "cadence-help",
+                        "inputmode": "numeric",
+                        "class": "cadence-every",
+                    }
+                ),
             )

@@ -95,6 +95,7 @@ class AgendaRow:
     link: str
     key: str  # "adjustment:12": what `agenda_mark` settles or puts off
     cadence: str = ""  # a cadence's kind: what `cadence_done` records
+    reason: str = ""  # a contact's: "follow-up · 5 days late · met at KubeCon"
 
 
 def agenda(
@@ -122,7 +123,11 @@ def agenda(
         *coach.adjustment_items(_adjustments(owner=owner, today=today, marks=marks)),
         *follow_up_items(owner=owner),
     ]
-    return [_row(item) for item in coach.agenda_build(items, today=today, days=days)]
+    reasons = {row.item.contact_id: row.reason for row in due_rows}
+    return [
+        _row(item, reasons=reasons)
+        for item in coach.agenda_build(items, today=today, days=days)
+    ]
 
 
 def _goal_facts(*, owner: Any, today: date) -> tuple[coach.GoalFacts, ...]:
@@ -228,7 +233,7 @@ LINKS = {
 }
 
 
-def _row(item: coach.AgendaItem) -> AgendaRow:
+def _row(item: coach.AgendaItem, *, reasons: dict[int, str]) -> AgendaRow:
     """The agenda item with its page; what settles it there: a key for
     `agenda_mark`, or the cadence `cadence_done` records."""
     target, ident = item.target
@@ -243,7 +248,8 @@ def _row(item: coach.AgendaItem) -> AgendaRow:
     settles = item.kind in ("adjustment", "certification")
     key = f"{item.kind}:{ident}" if settles else ""
     link = reverse(LINKS[target], args=[ident])
-    return AgendaRow(item.due, item.kind, item.title, link, key)
+    reason = reasons.get(int(ident), "") if target == "contact" else ""
+    return AgendaRow(item.due, item.kind, item.title, link, key, reason=reason)
 
 
 def agenda_as_dict(row: AgendaRow) -> dict[str, Any]:

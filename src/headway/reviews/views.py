@@ -130,7 +130,7 @@ def rhythm(request: HttpRequest) -> HttpResponse:
         request,
         "reviews/rhythm.html",
         {
-            "cadences": rows,
+            "cadences": [(row, form[row.kind]) for row in rows],
             "form": form,
             "saved": saved,
             "agenda": selectors.agenda(owner=owner, today=timezone.localdate()),

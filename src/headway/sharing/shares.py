@@ -25,8 +25,9 @@ from headway.accounts.models import (
     token_digest,
 )
 from headway.core.errors import HeadwayError
-from headway.core.models import owned_rows
+from headway.core.models import Trash, owned_rows
 from headway.core.text import clean_text, field_error
+from headway.core.trash import trash_delete, trash_dependents
 
 SHARE_DAYS_DEFAULT = 30
 SHARE_DAYS_MAX = 365
@@ -101,13 +102,44 @@ def _recipient(owner: Any, name: str) -> Any | None:
 
 
 def share_revoke(*, owner: Any, share_id: int) -> Share:
-    share: Share | None = Share.objects.for_owner(owner).filter(pk=share_id).first()
-    if share is None:
-        raise Http404(f"No share {share_id} among yours; `headway share list`.")
+    share = _owned_share(owner=owner, share_id=share_id)
     if share.revoked_at is None:
         share.revoked_at = timezone.now()
         with transaction.atomic():
             share.save(update_fields=["revoked_at", "updated"])
+    return share
+
+
+SHARE_DEPENDENTS = {"accounts.sharecomment": ("comment", "comments")}
+
+
+def share_delete(*, owner: Any, share_id: int) -> Trash:
+    """Delete a share and its comments, kept for an undo; the feedback entries
+    the comments made stay in the log."""
+    share = _owned_share(owner=owner, share_id=share_id)
+    return trash_delete(
+        owner=owner, instance=share, label=share_name(share), names=SHARE_DEPENDENTS
+    )
+
+
+def share_delete_preview(*, owner: Any, share_id: int) -> tuple[Share, str]:
+    """The share and what deleting it takes with it ("2 comments")."""
+    share = _owned_share(owner=owner, share_id=share_id)
+    return share, trash_dependents(share, names=SHARE_DEPENDENTS)
+
+
+def share_name(share: Share) -> str:
+    if share.label:
+        return share.label
+    if share.recipient_id:
+        return f"share with {share.recipient}"
+    return f"share link {share.pk}"
+
+
+def _owned_share(*, owner: Any, share_id: int) -> Share:
+    share: Share | None = Share.objects.for_owner(owner).filter(pk=share_id).first()
+    if share is None:
+        raise Http404(f"No share {share_id} among yours; `headway share list`.")
     return share
 
 
@@ -170,6 +202,14 @@ def share_contents(share: Share) -> list[tuple[Any, list[Any]]]:
         )
         for goal in goals
     ]
+
+
+def share_comments_by_goal(share: Share) -> dict[int, list[ShareComment]]:
+    """This share's comments, oldest first, under the goal each is about."""
+    found: dict[int, list[ShareComment]] = {}
+    for comment in share.comments.order_by("created", "pk"):
+        found.setdefault(comment.goal_id, []).append(comment)
+    return found
 
 
 def share_comment(

@@ -8,11 +8,13 @@ from django.contrib.auth.decorators import login_not_required, login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from headway.accounts.models import Share
 from headway.accounts.profile import display_name
+from headway.core.deleting import delete_confirm, deleted
 from headway.core.errors import HeadwayError
 from headway.core.forms import add_service_error
 from headway.core.links import public_base, reaches_only_this_computer
@@ -57,6 +59,22 @@ def share_list(request: HttpRequest) -> HttpResponse:
 def share_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     shares.share_revoke(owner=request.user, share_id=pk)
     return redirect("shares:share-list")
+
+
+@require_http_methods(["GET", "POST"])
+def share_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ask first (naming the comments that go too), then delete."""
+    if request.method == "POST":
+        deleted(request, shares.share_delete(owner=request.user, share_id=pk))
+        return redirect("shares:share-list")
+    share, dependents = shares.share_delete_preview(owner=request.user, share_id=pk)
+    return delete_confirm(
+        request,
+        kind="share",
+        name=shares.share_name(share),
+        dependents=dependents,
+        cancel=reverse("shares:share-list"),
+    )
 
 
 def share_by_link(request: HttpRequest, token: str) -> HttpResponse:
@@ -120,8 +138,14 @@ def _share_page(request: HttpRequest, share: Share, *, token: str = "") -> HttpR
 
 def _items(share: Share) -> list[dict[str, Any]]:
     today = timezone.localdate()
+    comments = shares.share_comments_by_goal(share)
     return [
-        {"goal": goal, "progress": progress_of(goal, today=today), "entries": entries}
+        {
+            "goal": goal,
+            "progress": progress_of(goal, today=today),
+            "entries": entries,
+            "comments": comments.get(goal.pk, []),
+        }
         for goal, entries in shares.share_contents(share)
     ]
 

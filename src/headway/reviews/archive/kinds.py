@@ -28,6 +28,10 @@ EXCLUDED = {
         "The calendar feed's secret address is not in the archive; "
         "`headway calendar rotate` makes a new one after an import."
     ),
+    "core.trash": (
+        "Deletes waiting to be undone are not in the archive; the rows they "
+        "removed are gone from it, as they are from your data."
+    ),
 }
 NOTES = (
     *EXCLUDED.values(),
