@@ -228,8 +228,9 @@ class NeedKind(models.TextChoices):
 class RoleNeed(OwnedModel):
     """One need of a target role: a skill at a level, or an experience.
 
-    Entries linked here are the evidence of an experience; a skill need's
-    evidence is the skill's own entries. Goals link here (`goals.Goal.need`).
+    Entries linked here (`journal.Entry.needs`, reverse `entries`) are the
+    evidence of an experience; a skill need's evidence is the skill's own
+    entries. Goals link here (`goals.Goal.need`).
     """
 
     role = models.ForeignKey(TargetRole, on_delete=models.CASCADE, related_name="rows")
@@ -244,9 +245,6 @@ class RoleNeed(OwnedModel):
         related_name="role_needs",
     )
     level = models.PositiveSmallIntegerField(null=True, blank=True)
-    entries = models.ManyToManyField(
-        "journal.Entry", blank=True, related_name="role_needs"
-    )
 
     objects = OwnedQuerySet.as_manager()
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from headway.reviews import archive_views, onboarding, views
+from headway.reviews import archive_views, growth_plan_views, onboarding, views
 from headway.reviews.outputs import views as output_views
 
 app_name = "reviews"
@@ -26,4 +26,5 @@ urlpatterns = [
     path("start/finish/", onboarding.start_finish, name="start-finish"),
     path("start/<slug:step>/", onboarding.start_step, name="start-step"),
     path("momentum/", views.momentum_page, name="momentum"),
+    path("growth/gaps/<int:need_id>/", growth_plan_views.gap_page, name="gap"),
 ]

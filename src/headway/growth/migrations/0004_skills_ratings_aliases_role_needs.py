@@ -59,7 +59,6 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('growth', '0003_target_role'),
-        ('journal', '0005_entry_source_key'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -163,11 +162,6 @@ class Migration(migrations.Migration):
             model_name='gapaction',
             name='owner',
             field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL),
-        ),
-        migrations.AddField(
-            model_name='roleneed',
-            name='entries',
-            field=models.ManyToManyField(blank=True, related_name='role_needs', to='journal.entry'),
         ),
         migrations.AddField(
             model_name='roleneed',
