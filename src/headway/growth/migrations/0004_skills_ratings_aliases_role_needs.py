@@ -134,7 +134,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='skill',
             name='key',
-            field=models.CharField(db_index=True, default='', max_length=100),
+            field=models.CharField(blank=True, db_index=True, default='', max_length=100),
         ),
         migrations.AddField(
             model_name='skill',
