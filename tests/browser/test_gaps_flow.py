@@ -103,6 +103,15 @@ def test_target_role_gaps_action_goal_and_back_to_the_gap(
     ).click()
     expect(page.locator(".helper-list")).to_contain_text("Ana Ruiz")
 
+    page.goto(f"{live_server.url}/growth/")
+    page.locator("#skills").get_by_role("link", name="Hiring").click()
+    expect(page.locator("main")).to_contain_text("Sat on two interview panels")
+    expect(page.locator("main")).to_contain_text("Also called: Recruiting")
+    page.get_by_label("My level today").select_option("3")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".lede")).to_contain_text("level 3 of 5")
+    assert axe_violations(page) == []
+
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(f"{live_server.url}/growth/")
     assert no_sideways_scroll(page)

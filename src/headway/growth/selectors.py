@@ -163,23 +163,25 @@ def _skill_stats(
     *, owner: Any, today: date, skill_ids: list[int] | None = None
 ) -> dict[int, _Stats]:
     """Per skill, counted in the database: entries up to today that show it,
-    the first and last date, and the first learning entry's date."""
-    through = Skill.entries.through
-    rows = through.objects.filter(
-        skill__owner=owner, entry__owner=owner, entry__occurred_on__lte=today
-    )
+    the first and last date, and the first learning entry's date. Driven from
+    the skills (one grouped query), so a few skills cost a few skills' links."""
+    shown = Q(entries__owner=owner, entries__occurred_on__lte=today)
+    skills = Skill.objects.for_owner(owner)
     if skill_ids is not None:
-        rows = rows.filter(skill_id__in=skill_ids)
+        skills = skills.filter(pk__in=skill_ids)
+    rows = skills.values("pk").annotate(
+        count=Count("entries", filter=shown),
+        first=Min("entries__occurred_on", filter=shown),
+        last=Max("entries__occurred_on", filter=shown),
+        first_learning=Min(
+            "entries__occurred_on", filter=shown & Q(entries__kind="learning")
+        ),
+    )
     return {
-        row["skill_id"]: _Stats(
+        row["pk"]: _Stats(
             row["count"], row["first"], row["last"], row["first_learning"]
         )
-        for row in rows.values("skill_id").annotate(
-            count=Count("id"),
-            first=Min("entry__occurred_on"),
-            last=Max("entry__occurred_on"),
-            first_learning=Min("entry__occurred_on", filter=Q(entry__kind="learning")),
-        )
+        for row in rows
     }
 
 
@@ -281,14 +283,6 @@ def _active_goal(row: RoleNeed, today: date) -> tuple[int | None, float | None]:
     return goal.pk, progress.fraction
 
 
-def _entry_needs() -> Any:
-    """The table linking entries to needs (declared on journal.Entry, which
-    sits above growth, so it is named, not imported)."""
-    from django.apps import apps
-
-    return apps.get_model("journal", "Entry").needs.through
-
-
 def need_rows(*, owner: Any, role: TargetRole) -> list[RoleNeed]:
     return list(
         RoleNeed.objects.for_owner(owner)
@@ -314,17 +308,16 @@ def gaps_for(owner: Any, today: date | None = None) -> list[Gap]:
         today=today,
         skill_ids=[row.skill_id for row in rows if row.skill_id is not None],
     )
-    through = _entry_needs()
+    shown = Q(entries__owner=owner, entries__occurred_on__lte=today)
     experience = {
-        row["roleneed_id"]: (row["count"], row["last"])
-        for row in through.objects.filter(
-            roleneed__owner=owner,
-            roleneed__role=role,
-            entry__owner=owner,
-            entry__occurred_on__lte=today,
+        row["pk"]: (row["count"], row["last"])
+        for row in RoleNeed.objects.for_owner(owner)
+        .filter(role=role, kind="experience")
+        .values("pk")
+        .annotate(
+            count=Count("entries", filter=shown),
+            last=Max("entries__occurred_on", filter=shown),
         )
-        .values("roleneed_id")
-        .annotate(count=Count("id"), last=Max("entry__occurred_on"))
     }
     facts = []
     for row in rows:
