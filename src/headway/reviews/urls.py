@@ -2,7 +2,13 @@ from __future__ import annotations
 
 from django.urls import path
 
-from headway.reviews import archive_views, flows_views, onboarding, views
+from headway.reviews import (
+    archive_views,
+    flows_views,
+    growth_plan_views,
+    onboarding,
+    views,
+)
 from headway.reviews.outputs import views as output_views
 
 app_name = "reviews"
@@ -36,4 +42,5 @@ urlpatterns = [
         flows_views.review_flow,
         name="review-flow",
     ),
+    path("growth/gaps/<int:need_id>/", growth_plan_views.gap_page, name="gap"),
 ]
