@@ -25,6 +25,7 @@ from headway.accounts.models import ApiToken
 from headway.accounts.services import api_token_create
 from headway.coach.periods import period_containing
 from headway.goals.services import checkin_create, goal_create
+from headway.growth.services import skill_rate_named, target_role_set
 from headway.journal.services import entry_create
 from headway.network.services import contact_create, interaction_log
 from headway.opportunities import services as opportunities
@@ -81,6 +82,12 @@ def alices_world(alice: Any) -> list[int]:
     ids = {goal.pk, checkin.pk, contact.pk, interaction.pk, entry.pk, share.pk}
     ids |= {token.pk, review.pk}
     ids |= _alices_opportunities(alice, contact)
+    role = target_role_set(
+        owner=alice, name=f"{MARKER} lead", needs=["hiring:3", f"{MARKER} talk"]
+    )
+    ids |= set(role.rows.values_list("pk", flat=True))
+    skill = skill_rate_named(owner=alice, name="hiring", level=2)
+    ids.add(skill.pk)
     return sorted(ids | set(samples))
 
 

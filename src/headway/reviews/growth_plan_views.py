@@ -21,6 +21,7 @@ def gap_page(request: HttpRequest, need_id: int) -> HttpResponse:
     an entry to an experience, or adds an action of the owner's own."""
     owner = request.user
     error = ""
+    plan = gap_plan(owner=owner, need_id=need_id)  # another owner's gap: 404
     if request.method == "POST":
         which = request.POST.get("form", "")
         try:
@@ -38,7 +39,6 @@ def gap_page(request: HttpRequest, need_id: int) -> HttpResponse:
                     entry_id=_int(request.POST.get("entry")),
                 )
             elif which == "own":
-                plan = gap_plan(owner=owner, need_id=need_id)
                 gap_action_add(
                     owner=owner,
                     gap=plan.gap.gap or "",
