@@ -86,6 +86,21 @@ def test_an_invitation_expires_after_seven_days(server: Any, alice: Any) -> None
     assert not get_user_model().objects.filter(username="dana").exists()
 
 
+def test_invitations_are_refused_in_local_mode(alice: Any) -> None:
+    result = CliRunner().invoke(app, ["user", "invite", "dana@example.org"])
+    assert result.exit_code == 1
+    assert "Invitations are for server mode" in result.stderr
+    assert not Invitation.objects.exists()
+
+
+def test_an_invitation_for_a_taken_address_is_refused(server: Any, alice: Any) -> None:
+    alice.email = "alice@example.org"
+    alice.save()
+    result = CliRunner().invoke(app, ["user", "invite", "ALICE@example.org"])
+    assert result.exit_code == 1
+    assert "has an account already" in result.stderr
+
+
 def test_an_unknown_invitation_link_opens_nothing(server: Any, alice: Any) -> None:
     assert Client().get("/invite/not-a-token").status_code == 410
 

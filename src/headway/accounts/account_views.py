@@ -106,6 +106,8 @@ def people_page(request: HttpRequest) -> HttpResponse:
             )
         except ValidationError as error:
             add_service_error(form, error)
+        except HeadwayError as error:
+            form.add_error(None, error.message)
         else:
             base = request.build_absolute_uri("/").rstrip("/")
             context |= {"link": f"{base}/invite/{token}", "invited": invitation.email}

@@ -34,6 +34,11 @@ def invitation_create(
     *, email: str, invited_by: Any = None, as_admin: bool = False
 ) -> tuple[Invitation, str]:
     """Invite someone by e-mail; the clear token is returned only here."""
+    if settings.LOCAL_MODE:
+        raise HeadwayError(
+            "Invitations are for server mode (HEADWAY_MODE=server); "
+            "local mode has one owner."
+        )
     email = clean_text(email, field="email", max_length=254, required=True)
     try:
         validate_email(email)
