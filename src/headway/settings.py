@@ -76,6 +76,19 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def env_json_object(name: str) -> dict[str, object]:
+    raw = env_str(name)
+    if not raw:
+        return {}
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        value = None
+    if not isinstance(value, dict):
+        raise ImproperlyConfigured(f'{name} is not a JSON object like {{"key": 1}}.')
+    return value
+
+
 def default_data_dir() -> Path:
     from platformdirs import user_data_dir
 
@@ -381,7 +394,7 @@ STORAGES = {
         "BACKEND": env_str(
             "HEADWAY_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"
         ),
-        "OPTIONS": json.loads(env_str("HEADWAY_STORAGE_OPTIONS") or "{}"),
+        "OPTIONS": env_json_object("HEADWAY_STORAGE_OPTIONS"),
     },
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"

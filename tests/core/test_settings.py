@@ -119,3 +119,13 @@ def test_server_mode_on_sqlite_fails_the_deployment_checks(tmp_path: Path) -> No
     )
     assert result.returncode != 0
     assert "headway.E003" in result.stderr
+
+
+def test_a_storage_options_value_that_is_not_json_is_named(tmp_path: Path) -> None:
+    result = run_python(
+        "import headway.settings",
+        HEADWAY_DATA_DIR=str(tmp_path),
+        HEADWAY_STORAGE_OPTIONS="[1",
+    )
+    assert result.returncode != 0
+    assert "HEADWAY_STORAGE_OPTIONS is not a JSON object" in result.stderr
