@@ -28,6 +28,10 @@ EXCLUDED = {
         "The calendar feed's secret address is not in the archive; "
         "`headway calendar rotate` makes a new one after an import."
     ),
+    "network.importpreview": (
+        "A contacts import waiting for confirmation (kept an hour at most) is "
+        "not in the archive; upload the file again."
+    ),
 }
 NOTES = (
     *EXCLUDED.values(),
