@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 from pathlib import Path
@@ -91,6 +92,19 @@ def public_url(raw: str) -> str:
     raise ImproperlyConfigured(
         f"HEADWAY_PUBLIC_URL={raw!r} {problem}; e.g. https://headway.example.org."
     )
+
+
+def env_json_object(name: str) -> dict[str, object]:
+    raw = env_str(name)
+    if not raw:
+        return {}
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        value = None
+    if not isinstance(value, dict):
+        raise ImproperlyConfigured(f'{name} is not a JSON object like {{"key": 1}}.')
+    return value
 
 
 def default_data_dir() -> Path:
@@ -224,6 +238,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "headway.accounts.middleware.SessionIdleMiddleware",
     "headway.accounts.middleware.BodyLimitMiddleware",
     "headway.accounts.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -282,7 +297,8 @@ AXES_COOLOFF_TIME = 1  # hours
 # proxy); the address is the proxy's client only when the proxy is trusted.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_CLIENT_IP_CALLABLE = "headway.accounts.client_ip.client_ip"
-TRUSTED_PROXIES = trusted_proxies(env_list("HEADWAY_TRUSTED_PROXIES", []))
+TRUSTED_PROXIES_RAW = env_list("HEADWAY_TRUSTED_PROXIES", [])
+TRUSTED_PROXIES = trusted_proxies(TRUSTED_PROXIES_RAW)
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = env_str("TZ") or "UTC"
@@ -318,6 +334,12 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 BODY_MAX_ANONYMOUS = 64 * 1024
 BODY_MAX = env_int("HEADWAY_MAX_REQUEST_MB", 110) * 1024 * 1024
 
+# Sessions live in the database (so any app host can serve any request) and
+# end after two weeks without a visit: the first request of each day pushes
+# the expiry on (accounts.middleware.SessionIdleMiddleware), one write a day
+# rather than one per request as SESSION_SAVE_EVERY_REQUEST would make.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_COOKIE_AGE = 14 * 24 * 3600
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -369,6 +391,41 @@ DRIFT_GOAL_DAYS = int(env_number("HEADWAY_DRIFT_GOAL_DAYS", 60, whole=True))
 # path printed in share links and calendar feed addresses instead of the
 # request's own host or 127.0.0.1, e.g. https://headway.example.org.
 PUBLIC_URL = public_url(env_str("HEADWAY_PUBLIC_URL"))
+# Where the site answers, for links made outside a request (invitations):
+# the public address when the owner gives one, else this computer.
+BASE_URL = PUBLIC_URL or "http://127.0.0.1:8000"
+INVITATION_DAYS = int(env_number("HEADWAY_INVITATION_DAYS", 7, whole=True))
+# Password-reset mail: printed to the console unless an SMTP host is set.
+EMAIL_HOST = env_str("HEADWAY_SMTP_HOST")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = env_int("HEADWAY_SMTP_PORT", 587)
+EMAIL_HOST_USER = env_str("HEADWAY_SMTP_USER")
+EMAIL_HOST_PASSWORD = env_str("HEADWAY_SMTP_PASSWORD")
+EMAIL_USE_TLS = env_bool("HEADWAY_SMTP_TLS", default=True)
+DEFAULT_FROM_EMAIL = env_str("HEADWAY_EMAIL_FROM", "headway@localhost")
+PASSWORD_RESET_TIMEOUT = 3 * 3600
+
+# Work samples and import previews go through Django's storage API: the file
+# system under MEDIA_ROOT by default; any django-storages backend (S3, GCS,
+# Azure) by naming it in HEADWAY_STORAGE_BACKEND, with its OPTIONS as JSON in
+# HEADWAY_STORAGE_OPTIONS.
+STORAGES = {
+    "default": {
+        "BACKEND": env_str(
+            "HEADWAY_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"
+        ),
+        "OPTIONS": env_json_object("HEADWAY_STORAGE_OPTIONS"),
+    },
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if LOCAL_MODE
+        else "whitenoise.storage.CompressedStaticFilesStorage",
+    },
+}
 
 # Login links printed by `headway serve` / `headway login-url` last this long.
 LOGIN_TOKEN_TTL_SECONDS = 600

@@ -101,5 +101,31 @@ def test_server_mode_passes_the_deployment_checks(tmp_path: Path) -> None:
         HEADWAY_DATA_DIR=str(tmp_path),
         HEADWAY_SECRET_KEY="x" * 20 + "a-long-random-production-secret-key-0123456789",
         HEADWAY_ALLOWED_HOSTS="headway.example.org",
+        HEADWAY_PUBLIC_URL="https://headway.example.org",
+        DATABASE_URL="postgresql://headway@db.example.org/headway",
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_server_mode_on_sqlite_fails_the_deployment_checks(tmp_path: Path) -> None:
+    result = run_python(
+        "import django, os; from django.core.management import call_command;"
+        "os.environ['DJANGO_SETTINGS_MODULE']='headway.settings'; django.setup();"
+        "call_command('check', '--deploy')",
+        HEADWAY_MODE="server",
+        HEADWAY_DATA_DIR=str(tmp_path),
+        HEADWAY_SECRET_KEY="x" * 20 + "a-long-random-production-secret-key-0123456789",
+        HEADWAY_ALLOWED_HOSTS="headway.example.org",
+    )
+    assert result.returncode != 0
+    assert "headway.E003" in result.stderr
+
+
+def test_a_storage_options_value_that_is_not_json_is_named(tmp_path: Path) -> None:
+    result = run_python(
+        "import headway.settings",
+        HEADWAY_DATA_DIR=str(tmp_path),
+        HEADWAY_STORAGE_OPTIONS="[1",
+    )
+    assert result.returncode != 0
+    assert "HEADWAY_STORAGE_OPTIONS is not a JSON object" in result.stderr

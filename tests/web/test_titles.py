@@ -26,6 +26,9 @@ PAGES = sorted(
 def test_the_title_of_every_page_is_plain_text(
     alice: Any, alice_client: Client, path: str
 ) -> None:
+    if path.startswith("/account/people/"):  # account administrators only
+        alice.is_staff = True
+        alice.save(update_fields=["is_staff"])
     onboarding_finish(owner=alice)
     target_role_set(owner=alice, name="Engineering Manager", needs=["hiring"])
     response = alice_client.get(path, follow=True)

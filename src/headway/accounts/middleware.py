@@ -33,6 +33,26 @@ class LoginRequiredMiddleware(DjangoLoginRequiredMiddleware):
         return super().process_view(request, view_func, view_args, view_kwargs)
 
 
+class SessionIdleMiddleware:
+    """Keep a signed-in session alive while it is used: two weeks after the
+    last visit (SESSION_COOKIE_AGE), renewed once a day at most."""
+
+    KEY = "headway_seen_on"
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        session = getattr(request, "session", None)
+        if session is not None and request.user.is_authenticated:
+            from django.utils import timezone
+
+            today = timezone.now().date().isoformat()
+            if session.get(self.KEY) != today:
+                session[self.KEY] = today  # saved, with a new expiry, after
+        return self.get_response(request)
+
+
 MEGABYTE = 1024 * 1024
 
 

@@ -173,3 +173,37 @@ class CalendarFeed(OwnedModel):
 
     def __str__(self) -> str:
         return "calendar feed"
+
+
+class Invitation(models.Model):
+    """A one-time link that lets one person create a server-mode account.
+
+    Only the link's digest is kept; it opens once, until `expires_at`.
+    """
+
+    email = models.EmailField()
+    digest = models.CharField(max_length=64, unique=True)
+    as_admin = models.BooleanField(default=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+
+    def __str__(self) -> str:
+        return f"invitation for {self.email} until {self.expires_at:%Y-%m-%d}"

@@ -127,13 +127,16 @@ def api_token_revoke(*, owner: Any, token_id: int) -> ApiToken:
     return record
 
 
-def user_add(*, username: str, password: str, email: str = "") -> Any:
-    """Create a server-mode account with a password."""
+def user_add(
+    *, username: str, password: str, email: str = "", admin: bool = False
+) -> Any:
+    """Create a server-mode account with a password (`admin`: an account
+    administrator, who manages accounts and sees no career data)."""
     user_model = get_user_model()
     username = clean_text(username, field="user name", max_length=150, required=True)
     if user_model.objects.filter(username__iexact=username).exists():
         raise HeadwayError(f"A user named {username!r} exists already.")
-    user = user_model(username=username, email=email)
+    user = user_model(username=username, email=email, is_staff=admin)
     user.full_clean(exclude=["password"])
     validate_password(password, user)
     with transaction.atomic():

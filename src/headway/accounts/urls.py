@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib.auth.views import LogoutView
 from django.urls import path
 
-from headway.accounts import profile_views, views
+from headway.accounts import account_views, profile_views, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -28,5 +28,38 @@ urlpatterns = [
         name="role-remove",
     ),
     path("tokens/", views.token_list, name="token-list"),
+    path("invite/<str:token>", account_views.invite_accept, name="invite"),
+    path("account/", account_views.security_page, name="security"),
+    path(
+        "account/sign-out-everywhere/",
+        account_views.sign_out_everywhere,
+        name="sign-out-everywhere",
+    ),
+    path("account/people/", account_views.people_page, name="people"),
+    path(
+        "account/people/disable/", account_views.people_disable, name="people-disable"
+    ),
+    path("account/password/", account_views.password_change, name="password-change"),
+    path(
+        "account/password/done/",
+        account_views.password_change_done,
+        name="password-change-done",
+    ),
+    path("password-reset/", account_views.password_reset, name="password-reset"),
+    path(
+        "password-reset/sent/",
+        account_views.password_reset_done,
+        name="password-reset-done",
+    ),
+    path(
+        "password-reset/<uidb64>/<token>/",
+        account_views.password_reset_confirm,
+        name="password-reset-confirm",
+    ),
+    path(
+        "password-reset/done/",
+        account_views.password_reset_complete,
+        name="password-reset-complete",
+    ),
     path("tokens/<int:pk>/revoke", views.token_revoke, name="token-revoke"),
 ]

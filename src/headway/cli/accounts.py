@@ -1,4 +1,5 @@
-"""`headway init`, `login-url`, `token create|list|revoke` and `user add`."""
+"""`headway init`, `login-url`, `token create|list|revoke` and
+`user add|invite|list|disable|enable`."""
 
 from __future__ import annotations
 
@@ -138,6 +139,9 @@ def user_add(
     password_stdin: bool = typer.Option(
         False, "--password-stdin", help="Read the password from standard input."
     ),
+    admin: bool = typer.Option(
+        False, "--admin", help="An account administrator (sees no career data)."
+    ),
 ) -> None:
     """Create an account that signs in with a password."""
     from headway.core.bootstrap import ensure_initialised
@@ -151,8 +155,91 @@ def user_add(
         password = getpass.getpass("Password: ")
         if getpass.getpass("Again: ") != password:
             fail("The two passwords differ; nothing was created.")
-    user = add(username=username, password=password, email=email)
+    user = add(username=username, password=password, email=email, admin=admin)
     typer.echo(f"Created {user.get_username()}.")
+
+
+@user_app.command("invite")
+@guarded
+def user_invite(
+    email: str = typer.Argument(..., help="The e-mail address of the person."),
+    admin: bool = typer.Option(
+        False, "--admin", help="Invite an account administrator (no career data)."
+    ),
+) -> None:
+    """Print a one-time link with which someone creates their account."""
+    from headway.core.bootstrap import ensure_initialised
+
+    ensure_initialised()
+    from django.conf import settings
+
+    from headway.accounts.people import invitation_create, invitation_url
+
+    invitation, token = invitation_create(email=email, as_admin=admin)
+    typer.echo(invitation_url(token))
+    typer.echo(
+        f"Send it to {invitation.email}: it works once, for "
+        f"{settings.INVITATION_DAYS} days.",
+        err=True,
+    )
+
+
+@user_app.command("list")
+@guarded
+def user_list(
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """List the accounts: name, e-mail, administrator, active or disabled."""
+    from headway.core.bootstrap import ensure_initialised
+
+    ensure_initialised()
+    from headway.accounts.people import users_list
+
+    found = users_list()
+    if as_json:
+        print_json(found)
+        return
+    rows = [
+        (
+            item["username"],
+            item["email"] or "-",
+            "admin" if item["admin"] else "",
+            "active" if item["active"] else "disabled",
+            _when(item["last_login"], "never"),
+        )
+        for item in found
+    ]
+    print_table(("user", "e-mail", "role", "state", "last sign-in"), rows)
+
+
+@user_app.command("disable")
+@guarded
+def user_disable(
+    username: str = typer.Argument(..., help="The account's user name."),
+) -> None:
+    """Disable an account: sign-in and API tokens refused, sessions ended."""
+    from headway.core.bootstrap import ensure_initialised
+
+    ensure_initialised()
+    from headway.accounts.people import user_disable as disable
+
+    disable(username=username)
+    typer.echo(f"Disabled {username}: signed out everywhere; tokens refused.")
+
+
+@user_app.command("enable")
+@guarded
+def user_enable(
+    username: str = typer.Argument(..., help="The account's user name."),
+) -> None:
+    """Open a disabled account again."""
+    from headway.core.bootstrap import ensure_initialised
+
+    ensure_initialised()
+    from headway.accounts.people import user_enable as enable
+
+    enable(username=username)
+    typer.echo(f"Enabled {username}.")
 
 
 def register(app: typer.Typer) -> None:

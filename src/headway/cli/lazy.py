@@ -56,6 +56,9 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "user": ("accounts",),
     "token": ("accounts",),
     "serve": ("serve",),
+    "check": ("ops",),
+    "backup": ("ops",),
+    "restore": ("ops",),
     "demo": ("demo",),
 }
 

@@ -28,8 +28,38 @@ def serve(
         )
         typer.echo("`headway login-url` prints a fresh link at any time. Ctrl-C stops.")
     else:
-        typer.echo(f"Headway (server mode) listening on http://{host}:{port}/")
+        typer.echo(
+            f"Headway (server mode) listening on http://{host}:{port}/ "
+            f"with {workers} worker process(es)"
+        )
     run_gunicorn(host=host, port=port, workers=workers)
+
+
+def gunicorn_options(*, host: str, port: int, workers: int) -> dict[str, Any]:
+    """The gunicorn settings `headway serve` runs with (docs/deploy.md)."""
+    from django.conf import settings
+
+    return {
+        "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
+        "workers": workers,
+        "worker_class": "gthread",
+        "threads": 4,
+        # Behind a reverse proxy in server mode: its access log is the one kept.
+        "accesslog": None,
+        "errorlog": "-",
+        "loglevel": "warning",
+        # A worker stuck longer than this is restarted; slow clients are the
+        # proxy's to buffer.
+        "timeout": 60,
+        "graceful_timeout": 30,
+        # Only the proxy's X-Forwarded-* are believed (HEADWAY_TRUSTED_PROXIES).
+        "forwarded_allow_ips": ",".join(settings.TRUSTED_PROXIES_RAW) or "127.0.0.1",
+        # Headers are capped here; bodies by the app before it reads them
+        # (accounts.middleware.BodyLimitMiddleware) and by the proxy.
+        "limit_request_line": 8190,
+        "limit_request_fields": 100,
+        "limit_request_field_size": 8190,
+    }
 
 
 def run_gunicorn(*, host: str, port: int, workers: int) -> None:
@@ -37,22 +67,10 @@ def run_gunicorn(*, host: str, port: int, workers: int) -> None:
 
     from headway.wsgi import application
 
+    options = gunicorn_options(host=host, port=port, workers=workers)
+
     class HeadwayServer(BaseApplication):  # type: ignore[misc]  # gunicorn is untyped
         def load_config(self) -> None:
-            options: dict[str, Any] = {
-                "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
-                "workers": workers,
-                "worker_class": "gthread",
-                "threads": 4,
-                "accesslog": None,
-                "errorlog": "-",
-                "loglevel": "warning",
-                # Headers are capped here; bodies by the app before it reads
-                # them (accounts.middleware.BodyLimitMiddleware).
-                "limit_request_line": 8190,
-                "limit_request_fields": 100,
-                "limit_request_field_size": 8190,
-            }
             for key, value in options.items():
                 self.cfg.set(key, value)
 

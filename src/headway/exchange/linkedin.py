@@ -12,14 +12,18 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
+from typing import IO
 
 from headway.exchange.contact_records import (
     ContactRecord,
+    ContactSource,
     NotText,
     ParsedContacts,
+    StreamedContacts,
     text_from_bytes,
+    text_lines,
 )
 
 WHAT = "LinkedIn Connections.csv"
@@ -88,10 +92,10 @@ def _header(cells: list[str]) -> dict[str, int] | None:
     return positions if {"first", "last"} <= set(positions) else None
 
 
-def _rows(text: str) -> Iterator[tuple[int, list[str]]]:
+def _rows(lines: Iterable[str]) -> Iterator[tuple[int, list[str]]]:
     """(first line of the record, its cells); blank lines are left out."""
     csv.field_size_limit(_CSV_LIMIT)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(lines, strict=True)
     start = 1
     for cells in reader:
         if any(cell.strip() for cell in cells):
@@ -107,17 +111,31 @@ def parse(data: bytes) -> ParsedContacts:
     except NotText as error:
         parsed.errors.append(str(error))
         return parsed
-    rows = _rows(text)
+    parsed.records.extend(_records(io.StringIO(text, newline=""), parsed))
+    return parsed
+
+
+def parse_stream(stream: IO[bytes]) -> StreamedContacts:
+    """As `parse`, reading the file as the records are consumed."""
+    streamed = StreamedContacts()
+    lines = text_lines(stream, what=WHAT, errors=streamed.errors)
+    streamed.records = _records(lines, streamed)
+    return streamed
+
+
+def _records(lines: Iterable[str], parsed: ContactSource) -> Iterator[ContactRecord]:
+    rows = _rows(lines)
     try:
         positions = _find_header(rows, parsed)
         if positions is None:
-            return parsed
+            return
         width = max(v for k, v in positions.items() if k != "_width") + 1
         for line, cells in rows:
-            _row(line, cells, positions, width, parsed)
+            record = _row(line, cells, positions, width, parsed)
+            if record is not None:
+                yield record
     except csv.Error as error:
         parsed.errors.append(f"Line {_line_of(error)}: the CSV is malformed ({error}).")
-    return parsed
 
 
 def _line_of(error: csv.Error) -> str:
@@ -126,7 +144,7 @@ def _line_of(error: csv.Error) -> str:
 
 
 def _find_header(
-    rows: Iterator[tuple[int, list[str]]], parsed: ParsedContacts
+    rows: Iterator[tuple[int, list[str]]], parsed: ContactSource
 ) -> dict[str, int] | None:
     for line, cells in rows:
         positions = _header(cells)
@@ -153,20 +171,20 @@ def _row(
     cells: list[str],
     positions: dict[str, int],
     width: int,
-    parsed: ParsedContacts,
-) -> None:
+    parsed: ContactSource,
+) -> ContactRecord | None:
     header_width = positions["_width"]
     if len(cells) > header_width:
         parsed.errors.append(
             f"Line {line}: {len(cells)} columns but the header has {header_width}; "
             "a value with a comma needs quotes."
         )
-        return
+        return None
     if len(cells) < width:
         parsed.errors.append(
             f"Line {line}: only {len(cells)} columns; the header has {header_width}."
         )
-        return
+        return None
 
     def cell(key: str) -> str:
         index = positions.get(key)
@@ -175,7 +193,7 @@ def _row(
     name = " ".join(f"{cell('first')} {cell('last')}".split())
     if not name:
         parsed.skipped += 1  # LinkedIn blanks members who hid their name
-        return
+        return None
     connected = cell("connected")
     met_on = connected_on_parse(connected) if connected else None
     if connected and met_on is None:
@@ -183,19 +201,17 @@ def _row(
             f"Line {line}: cannot read the date {connected!r}; expected a date "
             "like 12 Mar 2021."
         )
-        return
+        return None
     email = cell("email")
-    parsed.records.append(
-        ContactRecord(
-            line=line,
-            name=name,
-            organisation=cell("company"),
-            role=cell("position"),
-            emails=(email,) if email else (),
-            profile_url=cell("url"),
-            met_how="online",
-            met_where="LinkedIn",
-            met_on=met_on,
-            tags=(LINKEDIN_TAG,),
-        )
+    return ContactRecord(
+        line=line,
+        name=name,
+        organisation=cell("company"),
+        role=cell("position"),
+        emails=(email,) if email else (),
+        profile_url=cell("url"),
+        met_how="online",
+        met_where="LinkedIn",
+        met_on=met_on,
+        tags=(LINKEDIN_TAG,),
     )

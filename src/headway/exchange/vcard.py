@@ -8,18 +8,21 @@ X-HEADWAY-* properties, so an exported file re-imports to the same contacts.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
-from typing import Any
+from typing import IO, Any
 
 import vobject
 from vobject.base import VObjectError
 
 from headway.exchange.contact_records import (
     ContactRecord,
+    ContactSource,
     NotText,
     ParsedContacts,
+    StreamedContacts,
     text_from_bytes,
+    text_lines,
 )
 
 WHAT = "vCard file (.vcf)"
@@ -28,21 +31,22 @@ _END = re.compile(r"^END:VCARD\s*$", re.IGNORECASE)
 _TEL_URI = re.compile(r"^tel:", re.IGNORECASE)
 
 
-def _cards(text: str, parsed: ParsedContacts) -> list[tuple[int, str]]:
-    """(line of BEGIN, the card's text) for every card in the file."""
-    cards: list[tuple[int, str]] = []
+def _cards(lines: Iterable[str], parsed: ContactSource) -> Iterator[tuple[int, str]]:
+    """(line of BEGIN, the card's text) for every card, as the lines are read."""
     start: int | None = None
-    lines: list[str] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    card: list[str] = []
+    found = False
+    for number, line in enumerate(_split(lines), start=1):
         if _BEGIN.match(line):
             if start is not None:
                 parsed.errors.append(f"Line {start}: this card has no END:VCARD.")
-            start, lines = number, [line]
+            start, card = number, [line]
         elif start is not None:
-            lines.append(line)
+            card.append(line)
             if _END.match(line):
-                cards.append((start, "\r\n".join(lines) + "\r\n"))
-                start, lines = None, []
+                found = True
+                yield start, "\r\n".join(card) + "\r\n"
+                start, card = None, []
         elif line.strip():
             parsed.errors.append(
                 f"Line {number}: text outside a card (expected BEGIN:VCARD)."
@@ -50,7 +54,14 @@ def _cards(text: str, parsed: ParsedContacts) -> list[tuple[int, str]]:
             break
     if start is not None:
         parsed.errors.append(f"Line {start}: this card has no END:VCARD.")
-    return cards
+    if not found and not parsed.errors:
+        parsed.errors.append("No card found: a vCard starts with BEGIN:VCARD.")
+
+
+def _split(lines: Iterable[str]) -> Iterator[str]:
+    """Each line without its end, split as `str.splitlines` splits a whole text."""
+    for chunk in lines:
+        yield from chunk.splitlines() or [""]
 
 
 def parse(data: bytes) -> ParsedContacts:
@@ -60,10 +71,20 @@ def parse(data: bytes) -> ParsedContacts:
     except NotText as error:
         parsed.errors.append(str(error))
         return parsed
-    cards = _cards(text, parsed)
-    if not cards and not parsed.errors:
-        parsed.errors.append("No card found: a vCard starts with BEGIN:VCARD.")
-    for line, card_text in cards:
+    parsed.records.extend(_records([text], parsed))
+    return parsed
+
+
+def parse_stream(stream: IO[bytes]) -> StreamedContacts:
+    """As `parse`, reading the file as the records are consumed."""
+    streamed = StreamedContacts()
+    lines = text_lines(stream, what=WHAT, errors=streamed.errors)
+    streamed.records = _records(lines, streamed)
+    return streamed
+
+
+def _records(lines: Iterable[str], parsed: ContactSource) -> Iterator[ContactRecord]:
+    for line, card_text in _cards(lines, parsed):
         try:
             card = vobject.readOne(card_text)
         except (VObjectError, ValueError, AttributeError, IndexError) as error:
@@ -71,8 +92,7 @@ def parse(data: bytes) -> ParsedContacts:
             continue
         record = _record(line, card, parsed)
         if record is not None:
-            parsed.records.append(record)
-    return parsed
+            yield record
 
 
 def _values(card: Any, name: str) -> list[Any]:
@@ -101,7 +121,7 @@ def _name(card: Any) -> str:
     return " ".join(name.split())
 
 
-def _record(line: int, card: Any, parsed: ParsedContacts) -> ContactRecord | None:
+def _record(line: int, card: Any, parsed: ContactSource) -> ContactRecord | None:
     name = _name(card)
     if not name:
         parsed.errors.append(f"Line {line}: this card has no name (FN or N).")

@@ -18,6 +18,7 @@ from headway.network import mentorship, selectors, services
 from headway.network.importing import contacts_import, contacts_import_preview
 from headway.network.models import InteractionKind
 from headway.network.prep import agenda_as_dict
+from headway.network.previews import STREAM_PARSERS
 
 contacts_router = Router()
 network_router = Router()
@@ -445,9 +446,14 @@ def import_file(
     if (file.size or 0) > MAX_IMPORT_BYTES:
         raise HeadwayError("The file is over 50 MB; nothing imported.")
     owner = request_owner(request)
+    if not confirm:
+        # A preview reads the upload as a stream: memory does not grow with it.
+        streamed = STREAM_PARSERS[source](file)
+        report = contacts_import_preview(owner=owner, parsed=streamed)
+        return report.as_dict() | {"confirmed": False}
     parsed = parsers[source](file.read())
-    if confirm and not parsed.errors:
+    if not parsed.errors:
         report = contacts_import(owner=owner, parsed=parsed)
     else:
         report = contacts_import_preview(owner=owner, parsed=parsed)
-    return report.as_dict() | {"confirmed": confirm and not report.errors}
+    return report.as_dict() | {"confirmed": not report.errors}

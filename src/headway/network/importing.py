@@ -21,7 +21,7 @@ from django.utils import timezone
 from headway.core.errors import HeadwayError, error_text
 from headway.core.models import bulk_write_done
 from headway.core.text import clean_text
-from headway.exchange.contact_records import ContactRecord, ParsedContacts
+from headway.exchange.contact_records import ContactRecord, ContactSource
 from headway.network import cleaning
 from headway.network.models import (
     NAME_MAX,
@@ -35,6 +35,8 @@ from headway.network.services import tags_resolve
 
 BATCH = 1_000
 PREVIEW_NAMES = 20
+# A file with more wrong lines than this lists the first ones only.
+ERRORS_KEPT = 1_000
 
 
 class ImportRejected(HeadwayError):
@@ -122,6 +124,9 @@ def _clean(record: ContactRecord, *, default_strength: int) -> _Draft:
     )  # fmt: skip
 
 
+_SEEN = _Draft(pk=None, name="", organisation="")
+
+
 class _Index:
     """The owner's contacts by profile URL, email, and name + organisation."""
 
@@ -148,6 +153,14 @@ class _Index:
         self.by_name.setdefault(
             (_key(contact.name), _key(contact.organisation)), contact
         )
+
+    def add_seen(self, contact: _Draft) -> None:
+        """Remember only that this person is in the file (a preview)."""
+        if contact.profile_url:
+            self.by_url.setdefault(contact.profile_url, _SEEN)
+        for email in contact.emails:
+            self.by_email.setdefault(email.lower(), _SEEN)
+        self.by_name.setdefault((_key(contact.name), _key(contact.organisation)), _SEEN)
 
     def match(self, candidate: _Draft) -> _Draft | None:
         if candidate.profile_url and candidate.profile_url in self.by_url:
@@ -183,14 +196,19 @@ class _Plan:
 def _plan(
     *,
     owner: Any,
-    parsed: ParsedContacts,
+    parsed: ContactSource,
     default_strength: int,
     extra_tags: Iterable[str],
     progress: Callable[[int], None] | None,
+    keep: bool = True,
 ) -> _Plan:
-    plan = _Plan(ImportReport(skipped=parsed.skipped, errors=list(parsed.errors)))
+    """What the import would do. `keep=False` (a preview) keeps no record, only
+    what finds the same person twice: memory grows with the people in the
+    file, never with its text (the records may be a stream being read)."""
+    plan = _Plan(ImportReport())
     index = _Index(owner)
     extra = list(extra_tags)
+    errors: list[str] = []
     for record in parsed.records:
         if progress:
             progress(1)
@@ -198,18 +216,27 @@ def _plan(
             candidate = _clean(record, default_strength=default_strength)
             tags = cleaning.tag_names_clean([*record.tags, *extra])
         except ValidationError as error:
-            plan.report.errors.append(f"Line {record.line}: {error_text(error)}")
+            if len(errors) < ERRORS_KEPT:
+                errors.append(f"Line {record.line}: {error_text(error)}")
             continue
-        _place(plan, index, candidate, tags)
+        _place(plan, index, candidate, tags, keep=keep)
+    # Read once the records are exhausted: a stream finds its errors as it goes.
+    plan.report.skipped += parsed.skipped
+    plan.report.errors = [*parsed.errors, *errors][:ERRORS_KEPT]
     return plan
 
 
-def _place(plan: _Plan, index: _Index, candidate: _Draft, tags: list[str]) -> None:
+def _place(
+    plan: _Plan, index: _Index, candidate: _Draft, tags: list[str], *, keep: bool
+) -> None:
     report = plan.report
     existing = index.match(candidate)
     if existing is None:
-        plan.new.append((candidate, tags))
-        index.add(candidate)
+        if keep:
+            plan.new.append((candidate, tags))
+            index.add(candidate)
+        else:
+            index.add_seen(candidate)
         report.created += 1
         if len(report.new_names) < PREVIEW_NAMES:
             report.new_names.append(candidate.name)
@@ -217,7 +244,7 @@ def _place(plan: _Plan, index: _Index, candidate: _Draft, tags: list[str]) -> No
         report.skipped += 1  # the same person twice in one file
     else:
         report.matched += 1
-        if _fill_blanks(existing, candidate):
+        if keep and _fill_blanks(existing, candidate):
             plan.updated[existing.pk] = existing
         if len(report.matched_names) < PREVIEW_NAMES:
             report.matched_names.append(existing.name)
@@ -226,7 +253,7 @@ def _place(plan: _Plan, index: _Index, candidate: _Draft, tags: list[str]) -> No
 def contacts_import_preview(
     *,
     owner: Any,
-    parsed: ParsedContacts,
+    parsed: ContactSource,
     default_strength: int = 2,
     extra_tags: Iterable[str] = (),
 ) -> ImportReport:
@@ -237,13 +264,14 @@ def contacts_import_preview(
         default_strength=default_strength,
         extra_tags=extra_tags,
         progress=None,
+        keep=False,
     ).report
 
 
 def contacts_import(
     *,
     owner: Any,
-    parsed: ParsedContacts,
+    parsed: ContactSource,
     default_strength: int = 2,
     extra_tags: Iterable[str] = (),
     progress: Callable[[int], None] | None = None,

@@ -232,3 +232,22 @@ class NetworkPreferences(OwnedModel):
 
     def __str__(self) -> str:
         return f"network preferences of {self.owner_id}"
+
+
+class ImportPreview(OwnedModel):
+    """An uploaded contacts file waiting for the owner to confirm its import.
+
+    The file sits in Django's storage under `blob_name`; confirming or
+    cancelling deletes it and this row, and so does the first preview made
+    after `expires_at` (an hour after upload).
+    """
+
+    token = models.UUIDField(unique=True)
+    source = models.CharField(max_length=10)
+    blob_name = models.CharField(max_length=200)
+    expires_at = models.DateTimeField(db_index=True)
+
+    objects = OwnedQuerySet.as_manager()
+
+    def __str__(self) -> str:
+        return f"{self.source} import preview until {self.expires_at:%Y-%m-%d %H:%M}"

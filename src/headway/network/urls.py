@@ -17,6 +17,7 @@ urlpatterns = [
     path("manager/", prep_views.manager_home, name="manager"),
     path("import/", views.import_contacts, name="import"),
     path("import/confirm/", views.import_confirm, name="import-confirm"),
+    path("import/cancel/", views.import_cancel, name="import-cancel"),
     path("cadences/", views.cadences, name="cadences"),
     path("export.vcf", views.export_vcard, name="export-vcard"),
 ]

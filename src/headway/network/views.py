@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -15,11 +12,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
 from headway.core.deleting import delete_confirm, deleted
+from headway.core.errors import NotFound
 from headway.core.forms import add_service_error
 from headway.core.rendering import HtmxHttpRequest, render_page
-from headway.exchange import linkedin, vcard
+from headway.exchange import vcard
 from headway.goals.models import Goal, GoalStatus
-from headway.network import selectors, services
+from headway.network import previews, selectors, services
 from headway.network.forms import (
     CadenceForm,
     ContactForm,
@@ -29,13 +27,10 @@ from headway.network.forms import (
 )
 from headway.network.importing import (
     ImportRejected,
-    contacts_import,
-    contacts_import_preview,
 )
 from headway.network.models import STANDARD_TAGS, ContactTag
 
 LIST_LIMIT = 200
-PARSERS = {"linkedin": linkedin.parse, "vcard": vcard.parse}
 
 
 def _list_context(request: HttpRequest) -> dict[str, Any]:
@@ -224,16 +219,6 @@ def contact_delete(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _stored_name(request: HttpRequest, token: str, source: str) -> str:
-    if source not in PARSERS:
-        raise Http404
-    try:
-        uuid.UUID(token)
-    except ValueError:
-        raise Http404 from None
-    return f"imports/{request.user.pk}/{token}.{source}"
-
-
 def import_contacts(request: HttpRequest) -> HttpResponse:
     """Upload, see what would happen, then confirm: nothing is written before."""
     form = ImportForm(
@@ -243,40 +228,45 @@ def import_contacts(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {"form": form}
     if request.method == "POST" and form.is_valid():
         source = form.cleaned_data["source"]
-        data = form.cleaned_data["file"].read()
-        report = contacts_import_preview(
-            owner=request.user, parsed=PARSERS[source](data)
+        report, preview = previews.preview_create(
+            owner=request.user, source=source, upload=form.cleaned_data["file"]
         )
         context |= {"report": report, "source": source}
-        if not report.errors:
-            token = str(uuid.uuid4())
-            default_storage.save(
-                _stored_name(request, token, source), ContentFile(data)
-            )
-            context["token"] = token
+        if preview is not None:
+            context["token"] = str(preview.token)
     return render_page(request, "network/import_form.html", context)
 
 
 @require_POST
 def import_confirm(request: HttpRequest) -> HttpResponse:
-    source = request.POST.get("source", "")
-    name = _stored_name(request, request.POST.get("token", ""), source)
-    if not default_storage.exists(name):
-        raise Http404
-    with default_storage.open(name, "rb") as stored:
-        data = stored.read()
+    token = request.POST.get("token", "")
     try:
-        report = contacts_import(owner=request.user, parsed=PARSERS[source](data))
+        report = previews.preview_confirm(owner=request.user, token=token)
+    except NotFound:
+        raise Http404 from None
+    except previews.PreviewExpired as error:
+        context = {"form": ImportForm(), "rejected_message": error.message}
+        return render_page(
+            request, "network/import_form.html", context, status=error.status
+        )
     except ImportRejected as error:
         context = {"form": ImportForm(), "rejected": error.errors}
         return render_page(request, "network/import_form.html", context)
-    finally:
-        default_storage.delete(name)
     return render_page(
         request,
         "network/import_form.html",
         {"form": ImportForm(), "done": report},
     )
+
+
+@require_POST
+def import_cancel(request: HttpRequest) -> HttpResponse:
+    """Drop the previewed file without importing it."""
+    try:
+        previews.preview_cancel(owner=request.user, token=request.POST.get("token", ""))
+    except NotFound:
+        raise Http404 from None
+    return redirect("network:import")
 
 
 def export_vcard(request: HttpRequest) -> HttpResponse:

@@ -32,6 +32,10 @@ EXCLUDED = {
         "Deletes waiting to be undone are not in the archive; the rows they "
         "removed are gone from it, as they are from your data."
     ),
+    "network.importpreview": (
+        "A contacts import waiting for confirmation (kept an hour at most) is "
+        "not in the archive; upload the file again."
+    ),
 }
 NOTES = (
     *EXCLUDED.values(),
