@@ -37,6 +37,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "mentor": ("network",),
     "manager": ("manager",),
     "agenda": ("rhythm",),
+    "next": ("next_actions",),
     "review": ("review",),
     "cadence": ("rhythm",),
     "profile": ("profile",),

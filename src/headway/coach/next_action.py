@@ -40,6 +40,18 @@ WEIGHTS = {
     "mentor": WEIGHT_MENTOR,
 }
 
+# What each term is called where the owner reads it.
+TERM_LABELS = {
+    "due": "Due date",
+    "behind": "Behind its line",
+    "expiry": "Certification expiring",
+    "gap": "Target-role gap",
+    "priority": "Priority it serves",
+    "helper": "Someone who can help",
+    "learning": "Time since learning",
+    "mentor": "Mentor update",
+}
+
 # == The shapes: how each factor rises from 0 to 1. ==========================
 DUE_HORIZON_DAYS = 28  # 0 this many days ahead, rising in a line…
 DUE_FULL_LATE_DAYS = 7  # …to 1 this many days past the due date
@@ -132,6 +144,10 @@ class Term:
     term: str  # a key of WEIGHTS
     value: float  # the points it adds: weight times factor
     note: str  # the fact behind it, in words
+
+    @property
+    def label(self) -> str:
+        return TERM_LABELS[self.term]
 
 
 @dataclass(frozen=True)

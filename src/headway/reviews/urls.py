@@ -26,4 +26,5 @@ urlpatterns = [
     path("start/finish/", onboarding.start_finish, name="start-finish"),
     path("start/<slug:step>/", onboarding.start_step, name="start-step"),
     path("momentum/", views.momentum_page, name="momentum"),
+    path("next/", views.next_page, name="next"),
 ]
