@@ -15,7 +15,9 @@ from headway.growth import selectors, services
 from headway.growth.models import TargetRole
 
 
-def test_setting_a_target_role_replaces_the_previous_one(alice: Any) -> None:
+def test_setting_a_target_role_makes_it_the_active_one_and_keeps_the_other(
+    alice: Any,
+) -> None:
     services.target_role_set(owner=alice, name="Staff Engineer", needs=["design"])
     services.target_role_set(
         owner=alice,
@@ -28,7 +30,10 @@ def test_setting_a_target_role_replaces_the_previous_one(alice: Any) -> None:
         "Engineering Manager",
         ["Hiring", "Running a budget"],
     )
-    assert TargetRole.objects.count() == 1
+    assert TargetRole.objects.count() == 2
+    assert list(
+        TargetRole.objects.filter(active=True).values_list("name", flat=True)
+    ) == ["Engineering Manager"]
 
 
 def test_an_empty_name_clears_the_target_role(alice: Any) -> None:

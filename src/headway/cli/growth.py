@@ -174,12 +174,58 @@ def target_set(
         [], "--need", help="A skill or experience it needs; repeat for more."
     ),
 ) -> None:
-    """Set the role you are aiming for (replaces the previous one)."""
+    """Aim for a role and make it the active one; other roles are kept.
+
+    Needs are skills with a level ("hiring:3") or experiences ("led a team of
+    5+"); --need replaces the role's needs, none keeps them.
+    """
     owner = current_owner()
     from headway.growth import services
 
-    role = services.target_role_set(owner=owner, name=name, needs=need)
+    role = services.target_role_set(owner=owner, name=name, needs=need or None)
     typer.echo(f"Aiming for {role.name}." if role.name else "Target role cleared.")
+
+
+@target_app.command("list")
+@guarded
+def target_list(
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Every role kept; the active one is marked."""
+    owner = current_owner()
+    from headway.growth import selectors
+
+    shown = selectors.target_roles_as_dict(owner=owner)
+    if as_json:
+        print_json(shown)
+        return
+    if not shown:
+        typer.echo('No target roles. Try: headway target set "Engineering Manager"')
+    for role in shown:
+        mark = "*" if role["active"] else " "
+        typer.echo(f"{mark} {role['name']}: {'; '.join(role['needs']) or 'no needs'}")
+
+
+@target_app.command("use")
+@guarded
+def target_use(name: str = typer.Argument(..., help="A role you kept.")) -> None:
+    """Make a kept role the active one."""
+    owner = current_owner()
+    from headway.growth import services
+
+    role = services.target_role_activate(owner=owner, name=name)
+    typer.echo(f"Aiming for {role.name}.")
+
+
+@target_app.command("remove")
+@guarded
+def target_remove(name: str = typer.Argument(..., help="A role you kept.")) -> None:
+    """Forget a role, its needs and their links to evidence."""
+    owner = current_owner()
+    from headway.growth import services
+
+    services.target_role_delete(owner=owner, name=name)
+    typer.echo(f"Removed {name.strip()}.")
 
 
 def register(app: typer.Typer) -> None:

@@ -54,6 +54,14 @@ class Goal(OwnedModel):
         blank=True,
         related_name="goals",
     )
+    # The target-role need (a skill or an opportunity gap) this goal closes.
+    need = models.ForeignKey(
+        "growth.RoleNeed",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="goals",
+    )
     drop_reason = models.TextField(blank=True, max_length=REASON_MAX)
     closed_on = models.DateField(null=True, blank=True)
 

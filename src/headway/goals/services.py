@@ -305,3 +305,91 @@ def checkin_delete(*, owner: Any, checkin_id: int) -> None:
         raise Http404("No such check-in.")
     with transaction.atomic():
         checkin.delete()
+
+
+# --- a goal drafted from a gap (issue 11: the action catalog) -----------------
+
+# Which of the owner's ranked priorities a drafted goal serves, by gap kind:
+# the first of these keys the owner has ranked, else their top priority.
+GAP_PRIORITY_KEYS = {
+    "skill": ("new-skill", "mastery", "promotion", "new-role"),
+    "opportunity": ("promotion", "new-role", "autonomy", "mastery", "new-skill"),
+}
+
+
+def _gap_priority(*, owner: Any, gap: str) -> Priority | None:
+    from headway.growth.services import current_ranking
+
+    ranked = current_ranking(owner=owner)
+    for key in GAP_PRIORITY_KEYS.get(gap, ()):
+        for priority in ranked:
+            if priority.catalog_key == key:
+                return priority
+    return ranked[0] if ranked else None
+
+
+def goal_draft_for_gap(
+    *, owner: Any, need_id: int, action_key: str, today: date | None = None
+) -> Goal:
+    """Turn a catalog action (or one of the owner's own) into a goal linked to
+    the gap, with a statement and date the owner then edits.
+
+    A met need, or an action that is not for this kind of gap: one clear
+    error, nothing saved.
+    """
+    from headway.coach.gaps import (
+        OWN_ACTION_MONTHS,
+        OWN_ACTION_TEMPLATE,
+        add_months,
+        draft_statement,
+        topic_of,
+    )
+    from headway.growth.selectors import actions_for, gaps_for
+    from headway.growth.services import need_get
+
+    today = today or timezone.localdate()
+    row = need_get(owner=owner, need_id=need_id)
+    gap = next((g for g in gaps_for(owner, today) if g.need_id == row.pk), None)
+    if gap is None:
+        raise field_error(
+            "need",
+            f"“{row}” is a need of {row.role.name}, which is not your active "
+            "target role.",
+            "inactive",
+        )
+    if gap.gap is None:
+        raise field_error(
+            "need",
+            f"“{gap.need}” is already met: nothing to act on. Pick a gap that "
+            "is thin or missing (`headway gaps`).",
+            "met",
+        )
+    actions = actions_for(owner=owner, gap=gap.gap)
+    action = next((a for a in actions if a.key == action_key.strip().lower()), None)
+    if action is None:
+        keys = ", ".join(a.key for a in actions)
+        raise field_error(
+            "action",
+            f"{action_key!r} is not an action for a {gap.gap} gap; pick one of: "
+            f"{keys}.",
+            "unknown",
+        )
+    due = add_months(today, action.months or OWN_ACTION_MONTHS)
+    statement = draft_statement(
+        action.template or OWN_ACTION_TEMPLATE,
+        topic=topic_of(gap),
+        due=due,
+        name=action.name,
+    )
+    priority = _gap_priority(owner=owner, gap=gap.gap)
+    with transaction.atomic():
+        goal = goal_create(
+            owner=owner,
+            statement=statement,
+            due=due,
+            priority=priority.pk if priority else None,
+            started_on=today,
+        )
+        goal.need = row
+        goal.save(update_fields=["need", "updated"])
+    return goal

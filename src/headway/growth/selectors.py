@@ -2,14 +2,32 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from django.db.models import Prefetch
+from django.utils import timezone
 
+from headway.coach.gaps import (
+    ACTION_CATALOG,
+    Action,
+    Gap,
+    NeedFacts,
+    analyse,
+    catalog_for,
+    freshness_months,
+)
+from headway.coach.progress import CheckInPoint, GoalFigures, goal_progress
 from headway.growth.models import (
+    GapAction,
     Priority,
     PriorityRanking,
     RankedPriority,
+    RoleNeed,
+    Skill,
+    SkillRating,
     StrengthsAnswer,
     TargetRole,
 )
@@ -82,8 +100,16 @@ def strengths_as_dict(answer: StrengthsAnswer) -> dict[str, Any]:
 
 
 def target_role(*, owner: Any) -> TargetRole | None:
-    found: TargetRole | None = TargetRole.objects.for_owner(owner).first()
+    """The active target role, if any."""
+    found: TargetRole | None = (
+        TargetRole.objects.for_owner(owner).filter(active=True).first()
+    )
     return found
+
+
+def target_roles(*, owner: Any) -> list[TargetRole]:
+    """Every role kept, the active one first."""
+    return list(TargetRole.objects.for_owner(owner))
 
 
 def target_role_as_dict(role: TargetRole | None) -> dict[str, Any]:
@@ -91,3 +117,254 @@ def target_role_as_dict(role: TargetRole | None) -> dict[str, Any]:
         "name": role.name if role else None,
         "needs": list(role.needs) if role else [],
     }
+
+
+def target_roles_as_dict(*, owner: Any) -> list[dict[str, Any]]:
+    return [
+        {"id": role.pk, "name": role.name, "active": role.active, "needs": role.needs}
+        for role in target_roles(owner=owner)
+    ]
+
+
+# --- skills -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SkillSummary:
+    """A skill with what its evidence says: the derived figures of issue 11."""
+
+    skill: Skill
+    evidence: int
+    first_shown: date | None
+    last_shown: date | None
+    learned_this_year: bool
+    freshness_months: int | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.skill.pk,
+            "name": self.skill.name,
+            "category": self.skill.category,
+            "level": self.skill.level,
+            "evidence": self.evidence,
+            "last_shown": self.last_shown.isoformat() if self.last_shown else None,
+            "learned_this_year": self.learned_this_year,
+        }
+
+
+def _evidence_dates(*, owner: Any) -> dict[int, list[tuple[date, str]]]:
+    """(date, kind) of every entry linked to each of the owner's skills."""
+    through = Skill.entries.through
+    rows = through.objects.filter(skill__owner=owner, entry__owner=owner).values_list(
+        "skill_id", "entry__occurred_on", "entry__kind"
+    )
+    found: dict[int, list[tuple[date, str]]] = defaultdict(list)
+    for skill_id, occurred_on, kind in rows:
+        found[skill_id].append((occurred_on, kind))
+    return found
+
+
+def _summary(skill: Skill, shown: list[tuple[date, str]], today: date) -> SkillSummary:
+    dates = sorted(d for d, _ in shown if d <= today)
+    learning = sorted(d for d, kind in shown if kind == "learning" and d <= today)
+    first = dates[0] if dates else None
+    last = dates[-1] if dates else None
+    learned = bool(
+        (first and first.year == today.year)
+        or (learning and learning[0].year == today.year)
+    )
+    return SkillSummary(
+        skill=skill,
+        evidence=len(dates),
+        first_shown=first,
+        last_shown=last,
+        learned_this_year=learned,
+        freshness_months=freshness_months(last, today),
+    )
+
+
+def skills_overview(*, owner: Any, today: date | None = None) -> list[SkillSummary]:
+    """Every skill with its derived figures, in two queries."""
+    today = today or timezone.localdate()
+    shown = _evidence_dates(owner=owner)
+    return [
+        _summary(skill, shown.get(skill.pk, []), today)
+        for skill in Skill.objects.for_owner(owner)
+    ]
+
+
+def skill_summary(
+    *, owner: Any, skill: Skill, today: date | None = None
+) -> SkillSummary:
+    today = today or timezone.localdate()
+    shown = list(skill.entries.filter(owner=owner).values_list("occurred_on", "kind"))
+    return _summary(skill, shown, today)
+
+
+def skill_evidence(*, owner: Any, skill: Skill) -> list[Any]:
+    """The entries that show the skill, newest first: its timeline."""
+    return list(skill.entries.filter(owner=owner).order_by("-occurred_on", "-pk"))
+
+
+def skill_ratings(*, owner: Any, skill: Skill) -> list[SkillRating]:
+    return list(SkillRating.objects.for_owner(owner).filter(skill=skill))
+
+
+def skill_detail_as_dict(
+    *, owner: Any, skill: Skill, today: date | None = None
+) -> dict[str, Any]:
+    summary = skill_summary(owner=owner, skill=skill, today=today)
+    shown = summary.as_dict()
+    shown.update(
+        {
+            "aliases": [alias.name for alias in skill.aliases.all()],
+            "first_shown": summary.first_shown.isoformat()
+            if summary.first_shown
+            else None,
+            "freshness_months": summary.freshness_months,
+            "ratings": [
+                {"level": r.level, "rated_on": r.rated_on.isoformat()}
+                for r in skill_ratings(owner=owner, skill=skill)
+            ],
+            "entries": [
+                {
+                    "id": e.pk,
+                    "kind": e.kind,
+                    "title": e.title,
+                    "occurred_on": e.occurred_on.isoformat(),
+                }
+                for e in skill_evidence(owner=owner, skill=skill)
+            ],
+        }
+    )
+    return shown
+
+
+# --- gaps ---------------------------------------------------------------------
+
+
+def _active_goal(row: RoleNeed, today: date) -> tuple[int | None, float | None]:
+    """The newest active goal linked to the need, and its progress (0..1)."""
+    goals = [g for g in row.goals.all() if g.status == "active"]
+    if not goals:
+        return None, None
+    goal = max(goals, key=lambda g: g.pk)
+    progress = goal_progress(
+        GoalFigures(
+            today=today,
+            started_on=goal.started_on,
+            target=goal.target,
+            recurrence=goal.recurrence,
+            due=goal.due,
+            status=goal.status,
+            checkins=tuple(
+                CheckInPoint(checked_on=c.checked_on, value=c.value)
+                for c in goal.checkins.all()
+            ),
+        )
+    )
+    return goal.pk, progress.fraction
+
+
+def need_rows(*, owner: Any, role: TargetRole) -> list[RoleNeed]:
+    return list(
+        RoleNeed.objects.for_owner(owner)
+        .filter(role=role)
+        .select_related("skill")
+        .prefetch_related("goals__checkins")
+    )
+
+
+def gaps_for(owner: Any, today: date | None = None) -> list[Gap]:
+    """Every need of the owner's active target role, judged and ranked.
+
+    Empty when there is no active role or it has no needs. The stable entry
+    point for other layers (the next-action list reads it).
+    """
+    today = today or timezone.localdate()
+    role = target_role(owner=owner)
+    if role is None:
+        return []
+    rows = need_rows(owner=owner, role=role)
+    shown = _evidence_dates(owner=owner)
+    experience = defaultdict(list)
+    through = RoleNeed.entries.through
+    for need_id, occurred_on in through.objects.filter(
+        roleneed__owner=owner, roleneed__role=role, entry__owner=owner
+    ).values_list("roleneed_id", "entry__occurred_on"):
+        experience[need_id].append(occurred_on)
+    facts = []
+    for row in rows:
+        goal_id, progress = _active_goal(row, today)
+        if row.kind == "skill":
+            skill = row.skill
+            facts.append(
+                NeedFacts(
+                    need_id=row.pk,
+                    kind="skill",
+                    text=skill.name if skill else row.text,
+                    required=row.level,
+                    skill_id=skill.pk if skill else None,
+                    level=skill.level if skill else None,
+                    shown_on=tuple(d for d, _ in shown.get(skill.pk, []))
+                    if skill
+                    else (),
+                    goal_id=goal_id,
+                    goal_progress=progress,
+                    position=row.position,
+                )
+            )
+        else:
+            facts.append(
+                NeedFacts(
+                    need_id=row.pk,
+                    kind="experience",
+                    text=row.text,
+                    shown_on=tuple(experience.get(row.pk, [])),
+                    goal_id=goal_id,
+                    goal_progress=progress,
+                    position=row.position,
+                )
+            )
+    return analyse(facts, today)
+
+
+def gaps_checked(*, owner: Any, today: date | None = None) -> list[Gap]:
+    """`gaps_for`, but a missing role or a role with no needs is one clear error."""
+    from headway.core.text import field_error
+
+    role = target_role(owner=owner)
+    if role is None:
+        raise field_error(
+            "role",
+            "No active target role. Set one: "
+            'headway target set "Engineering Manager" --need "hiring:3".',
+            "missing",
+        )
+    if not role.needs:
+        raise field_error(
+            "role",
+            f"{role.name} has no needs to compare with. Add some: "
+            f'headway target set "{role.name}" --need "hiring:3" '
+            '--need "led a team of 5+".',
+            "empty",
+        )
+    return gaps_for(owner, today)
+
+
+def actions_for(*, owner: Any, gap: str) -> list[Action]:
+    """The catalog's actions for this kind of gap, then the owner's own."""
+    own = [
+        Action(
+            key=f"own-{action.pk}",
+            gap=gap,  # type: ignore[arg-type]
+            name=action.name,
+            template="",
+            months=0,
+        )
+        for action in GapAction.objects.for_owner(owner).filter(gap=gap)
+    ]
+    return [*catalog_for(gap), *own]  # type: ignore[arg-type]
+
+
+CATALOG_KEYS = tuple(action.key for action in ACTION_CATALOG)

@@ -10,16 +10,33 @@ from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 
+from headway.coach.gaps import (
+    LEVEL_MAX,
+    LEVEL_MIN,
+    NeedError,
+    ParsedNeed,
+    need_text,
+    parse_need,
+    skill_key,
+)
 from headway.core.text import clean_text, field_error
 from headway.growth.models import (
+    GAP_ACTION_NAME_MAX,
     PRIORITY_NAME_MAX,
+    SKILL_NAME_MAX,
     STRENGTH_ANSWER_MAX,
     TARGET_NEED_MAX,
     TARGET_NEEDS_MAX,
     TARGET_ROLE_MAX,
+    GapAction,
     Priority,
     PriorityRanking,
     RankedPriority,
+    RoleNeed,
+    Skill,
+    SkillAlias,
+    SkillCategory,
+    SkillRating,
     StrengthsAnswer,
     TargetRole,
 )
@@ -198,30 +215,421 @@ def strengths_save(
     return record
 
 
-def target_role_set(*, owner: Any, name: str, needs: Iterable[str] = ()) -> TargetRole:
-    """Name the role aimed for and what it needs; an empty name clears it."""
+def target_role_set(
+    *, owner: Any, name: str, needs: Iterable[str] | None = None
+) -> TargetRole:
+    """Aim for a role (kept among the others) and make it the active one.
+
+    `needs` replaces the role's needs when given; None keeps them. An empty
+    name clears the active role (the roles stay, none is active).
+    """
     name = " ".join(
         clean_text(
             name, field="name", max_length=TARGET_ROLE_MAX, required=False
         ).split()
     )
-    cleaned: list[str] = []
+    parsed = None if needs is None else needs_parse(needs)
+    if not name:
+        if parsed:
+            raise field_error("name", "Name the role these needs belong to.", "empty")
+        with transaction.atomic():
+            TargetRole.objects.for_owner(owner).filter(active=True).update(active=False)
+        return TargetRole(owner=owner, name="", needs=[], active=False)
+    with transaction.atomic():
+        role = _role_named(owner=owner, name=name)
+        TargetRole.objects.for_owner(owner).filter(active=True).exclude(
+            pk=role.pk if role else None
+        ).update(active=False)
+        if role is None:
+            role = TargetRole.objects.create(owner=owner, name=name, active=True)
+        else:
+            role.name, role.active = name, True
+            role.save(update_fields=["name", "active", "updated"])
+        if parsed is not None:
+            role_needs_replace(owner=owner, role=role, needs=parsed)
+    return role
+
+
+def _role_named(*, owner: Any, name: str) -> TargetRole | None:
+    wanted = skill_key(name)
+    roles: list[TargetRole] = list(TargetRole.objects.for_owner(owner))
+    for role in roles:
+        if skill_key(role.name) == wanted:
+            return role
+    return None
+
+
+def target_role_find(*, owner: Any, name: str) -> TargetRole:
+    role = _role_named(owner=owner, name=name)
+    if role is None:
+        names = "; ".join(r.name for r in TargetRole.objects.for_owner(owner))
+        raise Http404(
+            f"No target role named {name!r}."
+            + (f" Yours: {names}." if names else " Set one with `headway target set`.")
+        )
+    return role
+
+
+def target_role_activate(*, owner: Any, name: str) -> TargetRole:
+    role = target_role_find(owner=owner, name=name)
+    return target_role_set(owner=owner, name=role.name)
+
+
+def target_role_delete(*, owner: Any, name: str) -> None:
+    role = target_role_find(owner=owner, name=name)
+    with transaction.atomic():
+        role.delete()
+
+
+def needs_parse(needs: Iterable[str]) -> list[ParsedNeed]:
+    """Read the needs as written; one that cannot be read stops all of them."""
+    parsed: list[ParsedNeed] = []
+    seen: set[tuple[str, str]] = set()
     for need in needs:
         text = " ".join(
             clean_text(
                 need, field="needs", max_length=TARGET_NEED_MAX, required=False
             ).split()
         )
-        if text and text.casefold() not in {n.casefold() for n in cleaned}:
-            cleaned.append(text)
-    if len(cleaned) > TARGET_NEEDS_MAX:
+        if not text:
+            continue
+        try:
+            found = parse_need(text)
+        except NeedError as error:
+            raise field_error("needs", str(error), "invalid") from error
+        mark = (found.kind, skill_key(found.text))
+        if mark not in seen:
+            seen.add(mark)
+            parsed.append(found)
+    if len(parsed) > TARGET_NEEDS_MAX:
         raise field_error(
             "needs", f"List at most {TARGET_NEEDS_MAX} needs.", "too_many"
         )
-    if not name and cleaned:
-        raise field_error("name", "Name the role these needs belong to.", "empty")
+    return parsed
+
+
+def role_needs_replace(
+    *, owner: Any, role: TargetRole, needs: list[ParsedNeed]
+) -> None:
+    """Keep the rows of needs still listed (their evidence and goals stay)."""
+    existing = {
+        (row.kind, skill_key(row.text)): row
+        for row in RoleNeed.objects.for_owner(owner).filter(role=role)
+    }
+    kept: list[int] = []
+    for position, need in enumerate(needs):
+        row = existing.get((need.kind, skill_key(need.text)))
+        skill = (
+            skill_resolve(owner=owner, name=need.text) if need.kind == "skill" else None
+        )
+        if row is None:
+            row = RoleNeed(owner=owner, role=role, kind=need.kind)
+        row.position, row.text, row.level, row.skill = (
+            position,
+            skill.name if skill else need.text,
+            need.level,
+            skill,
+        )
+        row.save()
+        kept.append(row.pk)
+    RoleNeed.objects.for_owner(owner).filter(role=role).exclude(pk__in=kept).delete()
+    role.needs = [
+        need_text(ParsedNeed(row.kind, row.text, row.level))
+        for row in RoleNeed.objects.for_owner(owner).filter(role=role)
+    ]
+    role.save(update_fields=["needs", "updated"])
+
+
+def need_get(*, owner: Any, need_id: int) -> RoleNeed:
+    row: RoleNeed | None = (
+        RoleNeed.objects.for_owner(owner)
+        .select_related("role", "skill")
+        .filter(pk=need_id)
+        .first()
+    )
+    if row is None:
+        raise Http404(f"No need {need_id} among your target roles.")
+    return row
+
+
+def need_find(*, owner: Any, text: str) -> RoleNeed:
+    """A need of the active role named by its skill (or an alias) or its text."""
+    wanted = skill_key(text.split(":")[0] if ":" in text else text)
+    rows: list[RoleNeed] = list(
+        RoleNeed.objects.for_owner(owner)
+        .filter(role__active=True)
+        .select_related("skill", "role")
+    )
+    if not rows:
+        raise field_error(
+            "need",
+            "Your active target role has no needs. Add some: "
+            'headway target set "ROLE" --need "hiring:3".',
+            "empty",
+        )
+    skill = skill_lookup(owner=owner, name=text.split(":")[0]) if wanted else None
+    for row in rows:
+        if skill_key(row.text) == wanted or (skill and row.skill_id == skill.pk):
+            return row
+    partial = [row for row in rows if wanted and wanted in skill_key(row.text)]
+    if len(partial) == 1:
+        return partial[0]
+    names = "; ".join(str(row) for row in rows)
+    raise field_error("need", f"No need matches {text!r}. Yours: {names}.", "unknown")
+
+
+def need_link_entry(
+    *, owner: Any, need_id: int, entry_id: int, linked: bool = True
+) -> RoleNeed:
+    """Link (or unlink) one of the owner's entries as evidence of an experience."""
+    from django.apps import apps
+
+    row = need_get(owner=owner, need_id=need_id)
+    entry_model = apps.get_model("journal", "Entry")
+    entry = entry_model.objects.filter(owner=owner, pk=entry_id).first()
+    if entry is None:
+        raise Http404(f"No entry {entry_id} among yours.")
+    if row.kind != "experience":
+        raise field_error(
+            "need",
+            f"“{row}” is a skill: link the entry to the skill {row.text!r} instead.",
+            "not_experience",
+        )
     with transaction.atomic():
-        TargetRole.objects.for_owner(owner).delete()
-        if not name:
-            return TargetRole(owner=owner, name="", needs=[])
-        return TargetRole.objects.create(owner=owner, name=name, needs=cleaned)
+        if linked:
+            row.entries.add(entry)
+        else:
+            row.entries.remove(entry)
+    return row
+
+
+# --- skills -------------------------------------------------------------------
+
+
+def skill_name_clean(name: str, *, field: str = "name") -> str:
+    text = " ".join(
+        clean_text(name, field=field, max_length=SKILL_NAME_MAX, required=True).split()
+    )
+    if not skill_key(text):
+        raise field_error(field, "Name the skill.", "empty")
+    return text
+
+
+def skill_lookup(*, owner: Any, name: str) -> Skill | None:
+    """The owner's skill called `name`, forgivingly, or through an alias."""
+    wanted = skill_key(name)
+    if not wanted:
+        return None
+    found: Skill | None = (
+        Skill.objects.for_owner(owner).filter(key=wanted).order_by("pk").first()
+    )
+    if found is None:
+        alias = (
+            SkillAlias.objects.for_owner(owner)
+            .filter(key=wanted)
+            .select_related("skill")
+            .first()
+        )
+        found = alias.skill if alias else None
+    return found
+
+
+def skill_resolve(*, owner: Any, name: str) -> Skill:
+    """The owner's skill by that name (or alias), created when there is none."""
+    name = skill_name_clean(name)
+    found = skill_lookup(owner=owner, name=name)
+    if found is not None:
+        return found
+    with transaction.atomic():
+        return Skill.objects.create(owner=owner, name=name, key=skill_key(name))
+
+
+def skills_resolve(*, owner: Any, names: Iterable[str]) -> list[Skill]:
+    resolved: list[Skill] = []
+    for name in names:
+        skill = skill_resolve(owner=owner, name=name)
+        if skill not in resolved:
+            resolved.append(skill)
+    return resolved
+
+
+def skill_find(*, owner: Any, name: str) -> Skill:
+    found = skill_lookup(owner=owner, name=name)
+    if found is None:
+        raise Http404(f"No skill matches {name!r}; `headway skill list` shows yours.")
+    return found
+
+
+def skill_get(*, owner: Any, skill_id: int) -> Skill:
+    found: Skill | None = Skill.objects.for_owner(owner).filter(pk=skill_id).first()
+    if found is None:
+        raise Http404(f"No skill {skill_id} among yours.")
+    return found
+
+
+def level_clean(level: Any) -> int:
+    try:
+        value = int(str(level).strip())
+    except (TypeError, ValueError):
+        value = 0
+    if not LEVEL_MIN <= value <= LEVEL_MAX or str(level).strip() != str(value):
+        raise field_error(
+            "level",
+            f"A level is a whole number from {LEVEL_MIN} (beginner) to "
+            f"{LEVEL_MAX} (expert); {level!r} is not.",
+            "invalid",
+        )
+    return value
+
+
+def skill_rate(
+    *, owner: Any, skill: Skill, level: Any, rated_on: date | None = None
+) -> SkillRating:
+    """Rate a skill 1 to 5 today; every rating is kept as its history."""
+    value = level_clean(level)
+    if skill.owner_id != owner.pk:
+        raise Http404("No such skill among yours.")
+    with transaction.atomic():
+        rating = SkillRating.objects.create(
+            owner=owner,
+            skill=skill,
+            level=value,
+            rated_on=rated_on or timezone.localdate(),
+        )
+        skill.level = value
+        skill.save(update_fields=["level", "updated"])
+    return rating
+
+
+def skill_rate_named(*, owner: Any, name: str, level: Any) -> Skill:
+    value = level_clean(level)  # before creating anything
+    skill = skill_resolve(owner=owner, name=name)
+    skill_rate(owner=owner, skill=skill, level=value)
+    return skill
+
+
+def category_clean(category: str) -> str:
+    value = category.strip().lower()
+    if value not in SkillCategory.values:
+        raise field_error(
+            "category",
+            f"{category!r} is not a category; pick one of "
+            + ", ".join(SkillCategory.values)
+            + ".",
+            "invalid",
+        )
+    return value
+
+
+def skill_update(
+    *,
+    owner: Any,
+    skill_id: int,
+    name: str | None = None,
+    category: str | None = None,
+    level: Any = None,
+) -> Skill:
+    """Rename, recategorise or rate a skill; all checked before anything changes."""
+    skill = skill_get(owner=owner, skill_id=skill_id)
+    new_name = skill_name_clean(name) if name is not None else None
+    new_category = category_clean(category) if category is not None else None
+    new_level = level_clean(level) if level is not None else None
+    if new_name is not None:
+        other = skill_lookup(owner=owner, name=new_name)
+        if other is not None and other.pk != skill.pk:
+            raise field_error(
+                "name",
+                f"{new_name!r} already names the skill {other.name!r}; "
+                "make it an alias instead.",
+                "taken",
+            )
+    with transaction.atomic():
+        if new_name is not None:
+            skill.name, skill.key = new_name, skill_key(new_name)
+        if new_category is not None:
+            skill.category = new_category
+        skill.save()
+        if new_level is not None and new_level != skill.level:
+            skill_rate(owner=owner, skill=skill, level=new_level)
+    return skill
+
+
+def skill_alias(*, owner: Any, alias: str, name: str) -> Skill:
+    """Let `alias` stand for the skill `name`: "k8s" = "Kubernetes".
+
+    A skill already called `alias` is folded into `name` when at most one of
+    the two has evidence; when both have, nothing changes and the owner is
+    told (a silent merge would mix two histories).
+    """
+    alias = skill_name_clean(alias, field="alias")
+    name = skill_name_clean(name)
+    key = skill_key(alias)
+    target = skill_lookup(owner=owner, name=name)
+    existing = skill_lookup(owner=owner, name=alias)
+    if existing is not None and target is not None and existing.pk == target.pk:
+        if existing.key != key:
+            return target  # the alias is already there
+        raise field_error(
+            "alias",
+            f"{alias!r} and {name!r} already name the same skill "
+            f"({target.name}); an alias of itself would be a cycle.",
+            "cycle",
+        )
+    if existing is not None and existing.key != key:
+        raise field_error(
+            "alias",
+            f"{alias!r} already stands for {existing.name!r}; choose another "
+            "alias or rename that skill.",
+            "taken",
+        )
+    if (
+        existing is not None
+        and target is not None
+        and existing.entries.filter(owner=owner).exists()
+        and target.entries.filter(owner=owner).exists()
+    ):
+        raise field_error(
+            "alias",
+            f"Both {existing.name!r} and {target.name!r} have entries as "
+            "evidence; an alias would merge them into one. Move the entries "
+            "first, or keep both skills.",
+            "merge",
+        )
+    with transaction.atomic():
+        if target is None:
+            target = Skill.objects.create(owner=owner, name=name, key=skill_key(name))
+        if existing is not None:
+            _skill_fold(owner=owner, source=existing, into=target)
+        SkillAlias.objects.create(owner=owner, name=alias, key=key, skill=target)
+    return target
+
+
+def _skill_fold(*, owner: Any, source: Skill, into: Skill) -> None:
+    """Move everything of `source` to `into` and delete it (the caller checked)."""
+    for entry in source.entries.filter(owner=owner):
+        entry.skills.add(into)
+    source.ratings.update(skill=into)
+    source.aliases.update(skill=into)
+    source.role_needs.update(skill=into)
+    if into.level is None and source.level is not None:
+        into.level = source.level
+    if into.category == SkillCategory.OTHER:
+        into.category = source.category
+    into.save()
+    source.delete()
+
+
+def gap_action_add(*, owner: Any, gap: str, name: str) -> GapAction:
+    """An action of the owner's own for skill or opportunity gaps."""
+    if gap not in {"skill", "opportunity"}:
+        raise field_error(
+            "gap", "An action is for a 'skill' or an 'opportunity' gap.", "invalid"
+        )
+    name = " ".join(
+        clean_text(
+            name, field="name", max_length=GAP_ACTION_NAME_MAX, required=True
+        ).split()
+    )
+    with transaction.atomic():
+        action, _ = GapAction.objects.get_or_create(owner=owner, gap=gap, name=name)
+    return action

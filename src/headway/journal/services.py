@@ -272,13 +272,8 @@ def skill_names_clean(names: Iterable[str]) -> list[str]:
 
 
 def skills_resolve(*, owner: Any, names: list[str]) -> list[Skill]:
-    """Find the owner's skills by name (any case), creating the missing ones."""
-    known = {skill.name.casefold(): skill for skill in Skill.objects.for_owner(owner)}
-    resolved = []
-    for name in names:
-        skill = known.get(name.casefold())
-        if skill is None:
-            skill = Skill.objects.create(owner=owner, name=name)
-            known[name.casefold()] = skill
-        resolved.append(skill)
-    return resolved
+    """Find the owner's skills by name (case, accents, aliases), creating the
+    missing ones: growth's forgiving match, so "k8s" lands on "Kubernetes"."""
+    from headway.growth.services import skills_resolve as growth_resolve
+
+    return growth_resolve(owner=owner, names=names)
