@@ -341,7 +341,7 @@ def _mentor_facts(*, owner: Any, today: date) -> tuple[drift_coach.MentorFact, .
     )
 
 
-def need_facts(*, owner: Any, today: date) -> tuple[drift_coach.NeedFact, ...]:
+def _need_facts(*, owner: Any, today: date) -> tuple[drift_coach.NeedFact, ...]:
     """Target-role needs with no evidence, or none in the last NEED_RECENT_DAYS."""
     role = target_role(owner=owner)
     if role is None or not role.name:
@@ -366,7 +366,7 @@ def owner_gaps(*, owner: Any, today: date) -> drift_coach.OwnerGaps:
     return drift_coach.OwnerGaps(
         goals=_goal_facts(owner=owner, today=today),
         mentors=_mentor_facts(owner=owner, today=today),
-        needs=need_facts(owner=owner, today=today),
+        needs=_need_facts(owner=owner, today=today),
     )
 
 

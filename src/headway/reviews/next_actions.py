@@ -4,7 +4,8 @@
 Goals come with their pace (as momentum reads them) and the rank of the
 priority they serve; mentor updates and expiring certifications are the
 agenda's own items (its marks and horizon included); overdue strong ties are
-the network's due list, matched to the open gaps of the target role by tag;
+the network's due list, matched to the open gaps of the target role by tag
+(`growth.selectors.gaps_for`); a goal drafted for a gap carries the gap;
 learning is the date of the last learning entry. A caller that already holds
 the due list or the agenda (the dashboard) hands them in.
 """
@@ -19,12 +20,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from headway.coach import next_action as coach
-from headway.coach.drift import NeedFact
-from headway.growth.models import PriorityRanking, RankedPriority
+from headway.coach.gaps import Gap, skill_key
+from headway.growth.models import PriorityRanking, RankedPriority, SkillAlias
+from headway.growth.selectors import gaps_for, target_role
 from headway.journal.models import Entry, EntryKind
 from headway.network.selectors import DueRow, due_list
 from headway.reviews import selectors
-from headway.reviews.momentum import ActiveGoal, active_goals, need_facts
+from headway.reviews.momentum import ActiveGoal, active_goals
 
 # How many the dashboard shows; `headway next` prints as many by default.
 TOP = 5
@@ -59,11 +61,12 @@ def signals(
     due_rows: list[DueRow],
     agenda_rows: list[selectors.AgendaRow],
 ) -> coach.Signals:
-    gaps = gap_signals(owner=owner, today=today)
+    gaps = gaps_for(owner, today)
+    open_gaps, goal_gaps = gap_signals(gaps)
     return coach.Signals(
-        goals=goal_signals(owner=owner, today=today),
-        gaps=gaps,
-        helpers=helper_signals(due_rows, gaps),
+        goals=goal_signals(owner=owner, today=today, goal_gaps=goal_gaps),
+        gaps=open_gaps,
+        helpers=helper_signals(owner=owner, due_rows=due_rows, gaps=gaps),
         mentors=tuple(
             coach.MentorSignal(row.title, row.due, row.link)
             for row in agenda_rows
@@ -91,14 +94,19 @@ def priority_ranks(*, owner: Any) -> dict[int, int]:
     return {priority_id: place for place, priority_id in enumerate(ids, start=1)}
 
 
-def goal_signals(*, owner: Any, today: date) -> tuple[coach.GoalSignal, ...]:
+def goal_signals(
+    *, owner: Any, today: date, goal_gaps: dict[int, Gap]
+) -> tuple[coach.GoalSignal, ...]:
     ranks = priority_ranks(owner=owner)
     return tuple(
-        _goal_signal(goal, ranks) for goal in active_goals(owner=owner, today=today)
+        _goal_signal(goal, ranks, goal_gaps.get(goal.id))
+        for goal in active_goals(owner=owner, today=today)
     )
 
 
-def _goal_signal(goal: ActiveGoal, ranks: dict[int, int]) -> coach.GoalSignal:
+def _goal_signal(
+    goal: ActiveGoal, ranks: dict[int, int], gap: Gap | None
+) -> coach.GoalSignal:
     progress = goal.progress
     return coach.GoalSignal(
         statement=goal.statement,
@@ -108,65 +116,79 @@ def _goal_signal(goal: ActiveGoal, ranks: dict[int, int]) -> coach.GoalSignal:
         done_share=progress.fraction,
         expected_share=progress.expected,
         due=goal.due,
+        gap_need=gap.need if gap else "",
+        gap_severity=gap.severity if gap else 0.0,
     )
 
 
-# Until skills carry levels, a need unshown for a while counts as one missing
-# level, weighted by staleness the way the gap analysis ranks (never shown: 36
-# months).
-STALE_SCALE_MONTHS = 12
-STALE_CAP_MONTHS = 36
-
-
-def gap_signals(*, owner: Any, today: date) -> tuple[coach.GapSignal, ...]:
-    """The target role's needs that nothing in the log has shown lately."""
-    link = reverse("growth:index")
-    return tuple(
-        _gap_signal(need, today, link) for need in need_facts(owner=owner, today=today)
+def gap_signals(
+    gaps: list[Gap],
+) -> tuple[tuple[coach.GapSignal, ...], dict[int, Gap]]:
+    """The open gaps no active goal works on, and the goals that work on one
+    (by goal id): such a goal carries its gap's term instead."""
+    link = f"{reverse('growth:index')}#gaps"
+    open_gaps = [gap for gap in gaps if gap.is_gap and gap.gap]
+    return (
+        tuple(
+            coach.GapSignal(
+                need=gap.need,
+                gap=gap.gap or "",
+                severity=gap.severity,
+                months_stale=gap.months_stale,
+                link=link,
+            )
+            for gap in open_gaps
+            if gap.goal_id is None
+        ),
+        {gap.goal_id: gap for gap in open_gaps if gap.goal_id is not None},
     )
-
-
-def _gap_signal(need: NeedFact, today: date, link: str) -> coach.GapSignal:
-    months = (
-        None
-        if need.last_shown is None
-        else coach.months_between(need.last_shown, today)
-    )
-    stale = STALE_CAP_MONTHS if months is None else min(months, STALE_CAP_MONTHS)
-    return coach.GapSignal(
-        need=need.need,
-        gap="skill" if need.last_shown is None else "opportunity",
-        severity=1 + stale / STALE_SCALE_MONTHS,
-        months_stale=months,
-        link=link,
-    )
-
-
-def _key(text: str) -> str:
-    return " ".join(text.casefold().split())
 
 
 def helper_signals(
-    due_rows: list[DueRow], gaps: tuple[coach.GapSignal, ...]
+    *, owner: Any, due_rows: list[DueRow], gaps: list[Gap]
 ) -> tuple[coach.HelperSignal, ...]:
-    """Strong ties past their cadence whose tags name an open gap's need."""
-    needs = {_key(gap.need): gap.need for gap in gaps}
-    if not needs:
+    """Strong ties past their cadence whose tags name an open gap: its skill,
+    one of the skill's aliases, or the target role (then every gap)."""
+    helps_with = _needs_by_key(owner=owner, gaps=[gap for gap in gaps if gap.is_gap])
+    if not helps_with:
         return ()
     found = []
     for row in due_rows:
         item = row.item
         if item.state != OVERDUE or item.strength < coach.HELPER_MIN_STRENGTH:
             continue
-        helps = tuple(needs[key] for key in map(_key, row.tags) if key in needs)
-        if helps:
-            link = reverse("network:contact-detail", args=[item.contact_id])
+        keys = (skill_key(tag) for tag in row.tags)
+        needs = [need for key in keys for need in helps_with.get(key, ())]
+        if needs:
             found.append(
                 coach.HelperSignal(
-                    item.name, item.strength, item.days_late, helps, link
+                    item.name,
+                    item.strength,
+                    item.days_late,
+                    tuple(dict.fromkeys(needs)),
+                    reverse("network:contact-detail", args=[item.contact_id]),
                 )
             )
     return tuple(found)
+
+
+def _needs_by_key(*, owner: Any, gaps: list[Gap]) -> dict[str, list[str]]:
+    """Which gaps' needs a contact tag (as a skill key) stands for."""
+    found: dict[str, list[str]] = {}
+    if not gaps:
+        return found
+    by_skill: dict[int, str] = {}
+    for gap in gaps:
+        found.setdefault(skill_key(gap.need), []).append(gap.need)
+        if gap.skill_id is not None:
+            by_skill[gap.skill_id] = gap.need
+    aliases = SkillAlias.objects.for_owner(owner).filter(skill_id__in=list(by_skill))
+    for key, skill_id in aliases.values_list("key", "skill_id"):
+        found.setdefault(key, []).append(by_skill[skill_id])
+    role = target_role(owner=owner)
+    if role is not None and role.name:
+        found.setdefault(skill_key(role.name), []).extend(gap.need for gap in gaps)
+    return found
 
 
 def learning_signal(*, owner: Any, today: date) -> coach.LearningSignal:
