@@ -303,7 +303,16 @@ def test_a_certification_beyond_its_horizon_is_not_listed() -> None:
     assert next_actions(Signals(certifications=(cert,)), TODAY) == []
 
 
-def test_items_on_the_same_page_become_one_with_every_term() -> None:
+def test_two_gaps_sharing_a_page_stay_two_items() -> None:
+    gaps = (
+        GapSignal("hiring", "skill", 6.0, None, "/growth/#gaps"),
+        GapSignal("budgets", "skill", 3.0, None, "/growth/#gaps"),
+    )
+    found = next_actions(Signals(gaps=gaps), TODAY)
+    assert [item.score for item in found] == [8.0, 4.0]
+
+
+def test_a_mentor_who_can_help_is_one_item_with_both_terms() -> None:
     mentor = MentorSignal("Send Ana a progress update", days(-28), "/c/3")
     helper = HelperSignal("Ana", 5, 12, ("hiring",), "/c/3")
     item = only(Signals(mentors=(mentor,), helpers=(helper,)))

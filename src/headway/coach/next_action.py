@@ -351,30 +351,42 @@ def learning_item(learning: LearningSignal, today: date) -> NextAction | None:
     return _item(title, learning.link, [term])
 
 
-def _merged(items: list[NextAction]) -> list[NextAction]:
-    """Items that act on the same page become one: its first title, every term
+def _merged(keyed: list[tuple[str, NextAction | None]]) -> list[NextAction]:
+    """Items about the same person become one: its first title, every term
     (a mentor who is also an overdue helper is one message, not two)."""
-    by_link: dict[str, NextAction] = {}
-    for item in items:
-        first = by_link.get(item.link)
+    by_key: dict[str, NextAction] = {}
+    for key, item in keyed:
+        if item is None:
+            continue
+        first = by_key.get(key)
         if first is None:
-            by_link[item.link] = item
+            by_key[key] = item
             continue
         why = first.why + item.why
         score = round(sum(term.value for term in why), DECIMALS)
-        by_link[item.link] = NextAction(first.title, score, why, first.link)
-    return list(by_link.values())
+        by_key[key] = NextAction(first.title, score, why, first.link)
+    return list(by_key.values())
 
 
 def next_actions(signals: Signals, today: date) -> list[NextAction]:
     """Every item with a positive score, highest first (ties by title)."""
-    found = [
-        *(goal_item(goal, today) for goal in signals.goals),
-        *(certification_item(item, today) for item in signals.certifications),
-        *(gap_item(gap) for gap in signals.gaps),
-        *(mentor_item(mentor, today) for mentor in signals.mentors),
-        *(helper_item(helper) for helper in signals.helpers),
-        learning_item(signals.learning, today) if signals.learning else None,
+    keyed = [
+        *((f"goal {goal.link}", goal_item(goal, today)) for goal in signals.goals),
+        *(
+            (f"certification {item.link}", certification_item(item, today))
+            for item in signals.certifications
+        ),
+        *((f"gap {gap.need}", gap_item(gap)) for gap in signals.gaps),
+        *(
+            (f"contact {mentor.link}", mentor_item(mentor, today))
+            for mentor in signals.mentors
+        ),
+        *(
+            (f"contact {helper.link}", helper_item(helper))
+            for helper in signals.helpers
+        ),
     ]
-    items = _merged([item for item in found if item is not None])
+    if signals.learning is not None:
+        keyed.append(("learning", learning_item(signals.learning, today)))
+    items = _merged(keyed)
     return sorted(items, key=lambda item: (-item.score, item.title, item.link))
