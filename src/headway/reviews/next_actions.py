@@ -15,7 +15,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.db.models import Max, Min, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -192,15 +191,15 @@ def _needs_by_key(*, owner: Any, gaps: list[Gap]) -> dict[str, list[str]]:
 
 
 def learning_signal(*, owner: Any, today: date) -> coach.LearningSignal:
+    """The last learning entry, and when the record begins (the first entry or
+    the day the owner joined): two reads along the entry indexes."""
     entries = Entry.objects.for_owner(owner).filter(occurred_on__lte=today)
-    found = entries.aggregate(
-        last=Max("occurred_on", filter=Q(kind=EntryKind.LEARNING)),
-        first=Min("occurred_on"),
-    )
+    days = entries.order_by("occurred_on").values_list("occurred_on", flat=True)
+    last = days.filter(kind=EntryKind.LEARNING).order_by("-occurred_on").first()
     joined = timezone.localdate(owner.date_joined)
-    began = min(day for day in (joined, found["first"]) if day is not None)
+    began = min(day for day in (joined, days.first()) if day is not None)
     link = f"{reverse('journal:entry-list')}?new={EntryKind.LEARNING}#entry-form"
-    return coach.LearningSignal(found["last"], began, link)
+    return coach.LearningSignal(last, began, link)
 
 
 def as_dict(item: coach.NextAction) -> dict[str, Any]:
