@@ -15,10 +15,14 @@ from django.core.files.storage import default_storage
 from headway.accounts.models import Profile, Role, Share, ShareComment
 from headway.goals.models import CheckIn, Goal
 from headway.growth.models import (
+    GapAction,
     Priority,
     PriorityRanking,
     RankedPriority,
+    RoleNeed,
     Skill,
+    SkillAlias,
+    SkillRating,
     StrengthsAnswer,
     TargetRole,
 )
@@ -47,7 +51,26 @@ def fill(owner: Any, *, word: str = "Platform", recipient: Any = None) -> None:
     StrengthsAnswer.objects.create(
         owner=owner, answered_on=dt.date(2026, 3, 2), energy="Teaching", excel="Ops"
     )
-    TargetRole.objects.create(owner=owner, name="Staff engineer", needs=["Lead"])
+    SkillRating.objects.create(
+        owner=owner, skill=skill, level=3, rated_on=dt.date(2026, 3, 2)
+    )
+    SkillAlias.objects.create(owner=owner, name="k8s", key="k8s", skill=skill)
+    role = TargetRole.objects.create(
+        owner=owner, name="Staff engineer", needs=["Lead", f"{word} Kubernetes:4"]
+    )
+    need = RoleNeed.objects.create(
+        owner=owner, role=role, position=0, kind="experience", text="Lead"
+    )
+    RoleNeed.objects.create(
+        owner=owner,
+        role=role,
+        position=1,
+        kind="skill",
+        text=skill.name,
+        skill=skill,
+        level=4,
+    )
+    GapAction.objects.create(owner=owner, gap="skill", name="Pair with an SRE")
     goal = Goal.objects.create(
         owner=owner,
         statement=f"{word} goal: ship the migration",
@@ -56,6 +79,7 @@ def fill(owner: Any, *, word: str = "Platform", recipient: Any = None) -> None:
         due=dt.date(2026, 12, 1),
         started_on=dt.date(2026, 1, 5),
         priority=priority,
+        need=need,
     )
     CheckIn.objects.create(
         owner=owner, goal=goal, checked_on=dt.date(2026, 2, 1), value=1.5, note="Hi"
@@ -90,6 +114,7 @@ def fill(owner: Any, *, word: str = "Platform", recipient: Any = None) -> None:
     entry.goals.set([goal])
     entry.contacts.set([contact])
     entry.skills.set([skill])
+    entry.needs.set([need])
     digest = hashlib.sha256(SLIDES).hexdigest()
     sample = WorkSample(
         owner=owner,

@@ -16,6 +16,7 @@ from headway.api.auth import API_AUTH
 from headway.core.errors import HeadwayError, error_text
 from headway.goals.api import coach_router as smart_router
 from headway.goals.api import router as goals_router
+from headway.growth.api import gaps_router, skills_router
 from headway.growth.api import router as growth_router
 from headway.journal.api import coach_router as near_router
 from headway.journal.api import router as journal_router
@@ -42,6 +43,8 @@ api.add_router("/coach/near", near_router, tags=["log"])
 api.add_router("/goals", goals_router, tags=["goals"])
 api.add_router("/coach/smart", smart_router, tags=["goals"])
 api.add_router("/priorities", growth_router, tags=["growth"])
+api.add_router("/skills", skills_router, tags=["growth"])
+api.add_router("/gaps", gaps_router, tags=["growth"])
 api.add_router("/shares", shares_router, tags=["shares"])
 api.add_router("/tokens", tokens_router, tags=["tokens"])
 api.add_router("/contacts", contacts_router, tags=["network"])

@@ -129,3 +129,111 @@ def target_role_set(request: HttpRequest, payload: TargetRoleIn) -> dict[str, An
     owner = request_owner(request)
     services.target_role_set(owner=owner, name=payload.name, needs=payload.needs)
     return selectors.target_role_as_dict(selectors.target_role(owner=owner))
+
+
+# --- skills and gaps (issue 11) -----------------------------------------------
+
+skills_router = Router()
+gaps_router = Router()
+
+
+class SkillOut(Schema):
+    id: int
+    name: str
+    category: str
+    level: int | None
+    evidence: int
+    last_shown: str | None
+    learned_this_year: bool
+
+
+class RatingOut(Schema):
+    level: int
+    rated_on: str
+
+
+class EvidenceOut(Schema):
+    id: int
+    kind: str
+    title: str
+    occurred_on: str
+
+
+class SkillDetailOut(SkillOut):
+    aliases: list[str]
+    first_shown: str | None
+    freshness_months: int | None
+    ratings: list[RatingOut]
+    entries: list[EvidenceOut]
+
+
+class SkillPatch(Schema):
+    name: str | None = Field(None, description="A new name for the skill.")
+    category: str | None = Field(
+        None, description="technical, leadership, communication, domain or other."
+    )
+    level: int | None = Field(
+        None, description="Your rating today, 1 to 5; kept in the history."
+    )
+
+
+class GapOut(Schema):
+    need: str
+    kind: str
+    state: str
+    gap: str | None
+    required: int | None
+    current: int | None
+    last_shown: str | None
+    rank: int
+    goal_id: int | None
+
+
+@skills_router.get("", response=list[SkillOut], summary="Every skill, derived figures")
+def skills_list(request: HttpRequest) -> list[dict[str, Any]]:
+    return [
+        summary.as_dict()
+        for summary in selectors.skills_overview(owner=request_owner(request))
+    ]
+
+
+@skills_router.get(
+    "/{skill_id}",
+    response={200: SkillDetailOut, 404: Detail},
+    summary="One skill: ratings, aliases, evidence",
+)
+def skill_show(request: HttpRequest, skill_id: int) -> dict[str, Any]:
+    owner = request_owner(request)
+    skill = services.skill_get(owner=owner, skill_id=skill_id)
+    return selectors.skill_detail_as_dict(owner=owner, skill=skill)
+
+
+@skills_router.patch(
+    "/{skill_id}",
+    response={200: SkillDetailOut, 404: Detail, 422: Detail},
+    summary="Rename, file under a category, or rate a skill",
+)
+def skill_patch(
+    request: HttpRequest, skill_id: int, payload: SkillPatch
+) -> dict[str, Any]:
+    owner = request_owner(request)
+    fields = payload.dict(exclude_unset=True)
+    skill = services.skill_update(
+        owner=owner,
+        skill_id=skill_id,
+        name=fields.get("name"),
+        category=fields.get("category"),
+        level=fields.get("level"),
+    )
+    return selectors.skill_detail_as_dict(owner=owner, skill=skill)
+
+
+@gaps_router.get(
+    "",
+    response={200: list[GapOut], 422: Detail},
+    summary="The active target role's needs: met, thin or missing, ranked",
+)
+def gaps_list(request: HttpRequest) -> list[dict[str, Any]]:
+    return [
+        gap.as_dict() for gap in selectors.gaps_checked(owner=request_owner(request))
+    ]

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from django import forms
 
-from headway.growth.models import PRIORITY_NAME_MAX, STRENGTH_ANSWER_MAX
+from headway.growth.models import (
+    PRIORITY_NAME_MAX,
+    SKILL_NAME_MAX,
+    STRENGTH_ANSWER_MAX,
+    SkillCategory,
+)
 
 
 class PriorityForm(forms.Form):
@@ -46,6 +51,35 @@ class TargetRoleForm(forms.Form):
     needs = forms.CharField(
         label="What it needs",
         required=False,
-        help_text="Skills and experiences, one per line.",
+        help_text="One per line: a skill with the level it needs (hiring:3), "
+        "or an experience (led a team of 5+).",
         widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+LEVEL_CHOICES = [
+    ("", "Not rated"),
+    ("1", "1 - beginner"),
+    ("2", "2"),
+    ("3", "3 - can do it alone"),
+    ("4", "4"),
+    ("5", "5 - expert"),
+]
+
+
+class SkillForm(forms.Form):
+    category = forms.ChoiceField(label="Category", choices=SkillCategory.choices)
+    level = forms.ChoiceField(
+        label="My level today",
+        choices=LEVEL_CHOICES,
+        required=False,
+        help_text="Each new rating is kept with its date.",
+    )
+
+
+class SkillAliasForm(forms.Form):
+    alias = forms.CharField(
+        label="Another name for it",
+        max_length=SKILL_NAME_MAX,
+        widget=forms.TextInput(attrs={"placeholder": "k8s"}),
     )

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
 
+from headway.coach.gaps import skill_key
 from headway.core.models import OwnedModel, OwnedQuerySet
 
 SKILL_NAME_MAX = 100
@@ -26,7 +29,9 @@ class Skill(OwnedModel):
     """
 
     name = models.CharField(max_length=SKILL_NAME_MAX)
-    key = models.CharField(max_length=SKILL_NAME_MAX, default="", db_index=True)
+    key = models.CharField(
+        max_length=SKILL_NAME_MAX, default="", blank=True, db_index=True
+    )
     category = models.CharField(
         max_length=20, choices=SkillCategory.choices, default=SkillCategory.OTHER
     )
@@ -49,6 +54,15 @@ class Skill(OwnedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.key = skill_key(self.name)
+        if (
+            kwargs.get("update_fields") is not None
+            and "name" in kwargs["update_fields"]
+        ):
+            kwargs["update_fields"] = {*kwargs["update_fields"], "key"}
+        super().save(*args, **kwargs)
 
 
 class SkillRating(OwnedModel):
@@ -228,8 +242,9 @@ class NeedKind(models.TextChoices):
 class RoleNeed(OwnedModel):
     """One need of a target role: a skill at a level, or an experience.
 
-    Entries linked here are the evidence of an experience; a skill need's
-    evidence is the skill's own entries. Goals link here (`goals.Goal.need`).
+    Entries linked here (`journal.Entry.needs`, reverse `entries`) are the
+    evidence of an experience; a skill need's evidence is the skill's own
+    entries. Goals link here (`goals.Goal.need`).
     """
 
     role = models.ForeignKey(TargetRole, on_delete=models.CASCADE, related_name="rows")
@@ -244,9 +259,6 @@ class RoleNeed(OwnedModel):
         related_name="role_needs",
     )
     level = models.PositiveSmallIntegerField(null=True, blank=True)
-    entries = models.ManyToManyField(
-        "journal.Entry", blank=True, related_name="role_needs"
-    )
 
     objects = OwnedQuerySet.as_manager()
 

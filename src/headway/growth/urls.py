@@ -11,4 +11,6 @@ urlpatterns = [
     path("priorities/move/", views.priority_move, name="priority-move"),
     path("priorities/add/", views.priority_add, name="priority-add"),
     path("strengths/", views.strengths, name="strengths"),
+    path("roles/use/", views.role_use, name="role-use"),
+    path("skills/<int:pk>/", views.skill_detail, name="skill-detail"),
 ]

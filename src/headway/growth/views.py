@@ -5,12 +5,19 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from headway.core.forms import add_service_error
 from headway.core.rendering import HtmxHttpRequest, render_page
 from headway.growth import selectors, services
-from headway.growth.forms import PriorityForm, StrengthsForm, TargetRoleForm
+from headway.growth.forms import (
+    PriorityForm,
+    SkillAliasForm,
+    SkillForm,
+    StrengthsForm,
+    TargetRoleForm,
+)
 
 PRIORITIES = "growth/priority_list.html"
 
@@ -32,6 +39,7 @@ def growth_index(request: HttpRequest) -> HttpResponse:
         else:
             return redirect("growth:index")
     ranked, _, _ = selectors.priority_board(owner=request.user)
+    today = timezone.localdate()
     return render_page(
         request,
         "growth/growth_index.html",
@@ -39,7 +47,71 @@ def growth_index(request: HttpRequest) -> HttpResponse:
             "ranked": ranked,
             "strengths": selectors.strengths_latest(owner=request.user),
             "role": role,
+            "roles": selectors.target_roles(owner=request.user),
             "role_form": form,
+            "gaps": selectors.gaps_for(request.user, today),
+            "skills": selectors.skills_overview(owner=request.user, today=today),
+        },
+    )
+
+
+@require_POST
+def role_use(request: HttpRequest) -> HttpResponse:
+    """Make another kept role the active one."""
+    role_id = _int(request.POST.get("role"))
+    role = next(
+        (r for r in selectors.target_roles(owner=request.user) if r.pk == role_id),
+        None,
+    )
+    if role is not None:
+        services.target_role_set(owner=request.user, name=role.name)
+    return redirect("growth:index")
+
+
+def skill_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """One skill: level and category, aliases, and its evidence timeline."""
+    skill = services.skill_get(owner=request.user, skill_id=pk)
+    posted = request.method == "POST"
+    which = request.POST.get("form", "") if posted else ""
+    form = SkillForm(
+        request.POST if which == "skill" else None,
+        initial={"category": skill.category, "level": skill.level or ""},
+    )
+    alias_form = SkillAliasForm(request.POST if which == "alias" else None)
+    if which == "skill" and form.is_valid():
+        try:
+            services.skill_update(
+                owner=request.user,
+                skill_id=skill.pk,
+                category=form.cleaned_data["category"],
+                level=form.cleaned_data["level"] or None,
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            return redirect("growth:skill-detail", pk=skill.pk)
+    if which == "alias" and alias_form.is_valid():
+        try:
+            services.skill_alias(
+                owner=request.user,
+                alias=alias_form.cleaned_data["alias"],
+                name=skill.name,
+            )
+        except ValidationError as error:
+            add_service_error(alias_form, error)
+        else:
+            return redirect("growth:skill-detail", pk=skill.pk)
+    return render_page(
+        request,
+        "growth/skill_detail.html",
+        {
+            "skill": skill,
+            "summary": selectors.skill_summary(owner=request.user, skill=skill),
+            "entries": selectors.skill_evidence(owner=request.user, skill=skill),
+            "ratings": selectors.skill_ratings(owner=request.user, skill=skill),
+            "aliases": list(skill.aliases.all()),
+            "form": form,
+            "alias_form": alias_form,
         },
     )
 

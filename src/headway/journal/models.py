@@ -67,6 +67,10 @@ class Entry(OwnedModel):
         "network.Contact", blank=True, related_name="entries"
     )
     skills = models.ManyToManyField("growth.Skill", blank=True, related_name="entries")
+    # Target-role needs (experiences: "led a team of 5+") this entry shows.
+    needs = models.ManyToManyField(
+        "growth.RoleNeed", blank=True, related_name="entries"
+    )
 
     objects = OwnedQuerySet.as_manager()
 

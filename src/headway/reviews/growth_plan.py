@@ -76,7 +76,7 @@ def who_can_help(
         for tag in ContactTag.objects.for_owner(owner)
         if skill_key(tag.name) in keys
     ]
-    evidence = Q(entries__role_needs=need) | Q(goals__need=need)
+    evidence = Q(entries__needs=need) | Q(goals__need=need)
     if need.skill_id is not None:
         evidence |= Q(entries__skills=need.skill_id)
     helped = set(

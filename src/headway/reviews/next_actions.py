@@ -125,7 +125,6 @@ def gap_signals(
 ) -> tuple[tuple[coach.GapSignal, ...], dict[int, Gap]]:
     """The open gaps no active goal works on, and the goals that work on one
     (by goal id): such a goal carries its gap's term instead."""
-    link = f"{reverse('growth:index')}#gaps"
     open_gaps = [gap for gap in gaps if gap.is_gap and gap.gap]
     return (
         tuple(
@@ -134,7 +133,7 @@ def gap_signals(
                 gap=gap.gap or "",
                 severity=gap.severity,
                 months_stale=gap.months_stale,
-                link=link,
+                link=reverse("reviews:gap", args=[gap.need_id]),
             )
             for gap in open_gaps
             if gap.goal_id is None

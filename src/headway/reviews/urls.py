@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from headway.reviews import archive_views, onboarding, views
+from headway.reviews import archive_views, growth_plan_views, onboarding, views
 from headway.reviews.outputs import views as output_views
 
 app_name = "reviews"
@@ -27,4 +27,5 @@ urlpatterns = [
     path("start/<slug:step>/", onboarding.start_step, name="start-step"),
     path("momentum/", views.momentum_page, name="momentum"),
     path("next/", views.next_page, name="next"),
+    path("growth/gaps/<int:need_id>/", growth_plan_views.gap_page, name="gap"),
 ]

@@ -59,7 +59,6 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('growth', '0003_target_role'),
-        ('journal', '0005_entry_source_key'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -135,7 +134,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='skill',
             name='key',
-            field=models.CharField(db_index=True, default='', max_length=100),
+            field=models.CharField(blank=True, db_index=True, default='', max_length=100),
         ),
         migrations.AddField(
             model_name='skill',
@@ -163,11 +162,6 @@ class Migration(migrations.Migration):
             model_name='gapaction',
             name='owner',
             field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL),
-        ),
-        migrations.AddField(
-            model_name='roleneed',
-            name='entries',
-            field=models.ManyToManyField(blank=True, related_name='role_needs', to='journal.entry'),
         ),
         migrations.AddField(
             model_name='roleneed',
