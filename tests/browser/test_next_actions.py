@@ -1,6 +1,7 @@
-"""A goal the owner sets, and a goal drafted from a target-role gap, appear
-among the dashboard's next actions with why; the act link opens the goal; the
-list passes axe and does not scroll sideways on a phone."""
+"""A goal the owner sets, and a goal drafted from a target-role gap (its next
+action opens the gap's page, where an action is picked), appear among the
+dashboard's next actions with why; the list passes axe and does not scroll
+sideways on a phone."""
 
 from __future__ import annotations
 
@@ -8,11 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
 from headway.goals.models import Goal
-from headway.goals.services import goal_draft_for_gap
 from headway.growth.models import RoleNeed
 from headway.growth.services import priorities_rank_names, target_role_set
 from tests.browser.accessibility import axe_violations
@@ -77,15 +76,15 @@ def test_a_goal_drafted_from_a_gap_carries_the_gap_among_next_actions(
     upcoming = next_region(page)
     expect(upcoming).to_contain_text("Pick an action for “hiring” (skill gap)")
 
+    # The gap's act link opens its page; picking an action drafts a goal.
+    upcoming.get_by_role("link", name="Pick an action for “hiring” (skill gap)").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("hiring")
+    page.get_by_label("Training: a course, seminar or workshop").check()
+    page.get_by_role("button", name="Draft the goal").click()
+    page.get_by_role("button", name="Save goal").click()
     need = RoleNeed.objects.get(owner=owner, text__iexact="hiring")
-    goal_draft_for_gap(
-        owner=owner,
-        need_id=need.pk,
-        action_key="training",
-        today=timezone.localdate(),
-    )
     goal = Goal.objects.get(owner=owner, need=need)
-    page.reload()
+    page.goto(f"{live_server.url}/")
     item = upcoming.locator(".next-action").filter(has_text=goal.statement)
     expect(item).to_contain_text("Target-role gap")
     expect(item).to_contain_text("works on your gap “hiring”")
