@@ -275,3 +275,20 @@ def test_a_training_draft_reads_like_the_example() -> None:
         "Complete a course on {topic} by {due}", topic="hiring", due=due
     )
     assert statement == "Complete a course on hiring by 3 April 2027"
+
+
+def test_counts_given_by_the_caller_judge_like_the_dates_they_stand_for() -> None:
+    older = date(2025, 11, 2)
+    by_dates = skill(3, shown=(older, older))
+    by_count = NeedFacts(
+        need_id=1,
+        kind="skill",
+        text="Hiring",
+        required=3,
+        level=3,
+        evidence=2,
+        last_shown=older,
+    )
+    assert one(by_dates) == one(by_count) == ("thin", "opportunity")
+    (gap,) = analyse([by_count], TODAY)
+    assert (gap.evidence, gap.last_shown, gap.months_stale) == (2, older, 13)

@@ -110,3 +110,9 @@ def test_a_need_written_as_hiring_x_changes_nothing(alice: Any) -> None:
     assert role is not None
     assert role.needs == ["Hiring:3"]
     assert not Skill.objects.filter(owner=alice, name="SQL").exists()
+
+
+def test_a_skill_saved_without_its_key_is_still_found(alice: Any) -> None:
+    Skill.objects.bulk_create([Skill(owner=alice, name="Écriture")])  # no save()
+    assert services.skill_lookup(owner=alice, name="ecriture") is not None
+    assert Skill.objects.get(owner=alice).key == "ecriture"

@@ -15,6 +15,7 @@ import pytest
 
 from headway.goals.models import CheckIn, Goal
 from headway.growth.models import PriorityRanking, TargetRole
+from headway.growth.selectors import gaps_for
 from headway.journal.models import Entry, EntryKind
 from headway.journal.selectors import EntryFilters, search_entries
 from headway.network.models import Contact, Interaction
@@ -148,16 +149,11 @@ def test_the_target_role_has_needs_with_and_without_evidence(
     alice: Any, demo: DemoSummary
 ) -> None:
     role = TargetRole.objects.for_owner(alice).get()
-    evidenced = {
-        name.casefold()
-        for name in Entry.objects.for_owner(alice).values_list(
-            "skills__name", flat=True
-        )
-        if name
-    }
-    needs = {need.casefold() for need in role.needs}
-    assert needs & evidenced
-    assert needs - evidenced  # the gaps
+    assert len(role.needs) >= 4
+    gaps = gaps_for(alice)
+    assert {gap.need for gap in gaps if gap.evidence} >= {"People management"}
+    missing = {gap.need for gap in gaps if gap.state == "missing"}
+    assert {"Hiring", "led a team of 5+"} <= missing  # the gaps
 
 
 def test_priorities_were_ranked_again_at_each_role_change(

@@ -112,6 +112,10 @@ class NeedFacts:
     skill_id: int | None = None
     level: int | None = None  # the owner's latest rating; None: never rated
     shown_on: tuple[date, ...] = ()  # dates of the entries linked as evidence
+    # Or, counted by the caller already (a database does it faster): how many
+    # entries up to today show it, and the latest one's date.
+    evidence: int | None = None
+    last_shown: date | None = None
     goal_id: int | None = None  # an active goal linked to this need
     goal_progress: float | None = None  # 0..1, when the goal has a target
     position: int = 0
@@ -173,13 +177,21 @@ def _stale_factor(months: int | None) -> float:
     return 1 + capped / STALE_SCALE_MONTHS
 
 
-def _judge(facts: NeedFacts, today: date) -> tuple[State, GapKind | None, float, str]:
+def _evidence(facts: NeedFacts, today: date) -> tuple[int, date | None]:
+    """How many entries up to today show the need, and the latest one's date."""
+    if facts.evidence is not None:
+        last = facts.last_shown if facts.evidence else None
+        return facts.evidence, last
     shown = [d for d in facts.shown_on if d <= today]
-    last = max(shown) if shown else None
+    return len(shown), max(shown) if shown else None
+
+
+def _judge(facts: NeedFacts, today: date) -> tuple[State, GapKind | None, float, str]:
+    count, last = _evidence(facts, today)
     months = freshness_months(last, today)
     stale = _stale_factor(months)
     if facts.kind == "experience":
-        if shown:
+        if count:
             return "met", None, 0.0, "An entry shows it."
         return (
             "missing",
@@ -188,7 +200,7 @@ def _judge(facts: NeedFacts, today: date) -> tuple[State, GapKind | None, float,
             "No entry is linked to it yet.",
         )
     required = facts.required or LEVEL_MIN
-    if facts.level is None and not shown:
+    if facts.level is None and not count:
         return (
             "missing",
             "skill",
@@ -203,12 +215,12 @@ def _judge(facts: NeedFacts, today: date) -> tuple[State, GapKind | None, float,
             MISSING_LEVEL_WEIGHT * missing * stale,
             f"Rated {facts.level}, the role needs {required}.",
         )
-    if len(shown) < THIN_EVIDENCE_MIN:
+    if count < THIN_EVIDENCE_MIN:
         return (
             "thin",
             "opportunity",
             OPPORTUNITY_WEIGHT * stale,
-            f"Only {len(shown)} entr{'y shows' if len(shown) == 1 else 'ies show'} it.",
+            f"Only {count} entr{'y shows' if count == 1 else 'ies show'} it.",
         )
     if months is not None and months > STALE_MONTHS:
         return (
@@ -225,9 +237,8 @@ def analyse(needs: list[NeedFacts], today: date) -> list[Gap]:
     judged = []
     for facts in needs:
         state, gap, severity, reason = _judge(facts, today)
-        shown = [d for d in facts.shown_on if d <= today]
-        last = max(shown) if shown else None
-        judged.append((facts, state, gap, severity, reason, last, len(shown)))
+        count, last = _evidence(facts, today)
+        judged.append((facts, state, gap, severity, reason, last, count))
     judged.sort(key=lambda row: (row[1] == "met", -row[3], row[0].position))
     found = []
     for rank, (facts, state, gap, severity, reason, last, count) in enumerate(

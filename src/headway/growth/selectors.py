@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import Prefetch
+from django.db.models import Count, Max, Min, Prefetch, Q
 from django.utils import timezone
 
 from headway.coach.gaps import (
@@ -152,43 +151,61 @@ class SkillSummary:
         }
 
 
-def _evidence_dates(*, owner: Any) -> dict[int, list[tuple[date, str]]]:
-    """(date, kind) of every entry linked to each of the owner's skills."""
-    through = Skill.entries.through
-    rows = through.objects.filter(skill__owner=owner, entry__owner=owner).values_list(
-        "skill_id", "entry__occurred_on", "entry__kind"
+@dataclass(frozen=True)
+class _Stats:
+    count: int = 0
+    first: date | None = None
+    last: date | None = None
+    first_learning: date | None = None
+
+
+def _skill_stats(
+    *, owner: Any, today: date, skill_ids: list[int] | None = None
+) -> dict[int, _Stats]:
+    """Per skill, counted in the database: entries up to today that show it,
+    the first and last date, and the first learning entry's date. Driven from
+    the skills (one grouped query), so a few skills cost a few skills' links."""
+    shown = Q(entries__owner=owner, entries__occurred_on__lte=today)
+    skills = Skill.objects.for_owner(owner)
+    if skill_ids is not None:
+        skills = skills.filter(pk__in=skill_ids)
+    rows = skills.values("pk").annotate(
+        count=Count("entries", filter=shown),
+        first=Min("entries__occurred_on", filter=shown),
+        last=Max("entries__occurred_on", filter=shown),
+        first_learning=Min(
+            "entries__occurred_on", filter=shown & Q(entries__kind="learning")
+        ),
     )
-    found: dict[int, list[tuple[date, str]]] = defaultdict(list)
-    for skill_id, occurred_on, kind in rows:
-        found[skill_id].append((occurred_on, kind))
-    return found
+    return {
+        row["pk"]: _Stats(
+            row["count"], row["first"], row["last"], row["first_learning"]
+        )
+        for row in rows
+    }
 
 
-def _summary(skill: Skill, shown: list[tuple[date, str]], today: date) -> SkillSummary:
-    dates = sorted(d for d, _ in shown if d <= today)
-    learning = sorted(d for d, kind in shown if kind == "learning" and d <= today)
-    first = dates[0] if dates else None
-    last = dates[-1] if dates else None
+def _summary(skill: Skill, stats: _Stats, today: date) -> SkillSummary:
     learned = bool(
-        (first and first.year == today.year)
-        or (learning and learning[0].year == today.year)
+        (stats.first and stats.first.year == today.year)
+        or (stats.first_learning and stats.first_learning.year == today.year)
     )
     return SkillSummary(
         skill=skill,
-        evidence=len(dates),
-        first_shown=first,
-        last_shown=last,
+        evidence=stats.count,
+        first_shown=stats.first,
+        last_shown=stats.last,
         learned_this_year=learned,
-        freshness_months=freshness_months(last, today),
+        freshness_months=freshness_months(stats.last, today),
     )
 
 
 def skills_overview(*, owner: Any, today: date | None = None) -> list[SkillSummary]:
     """Every skill with its derived figures, in two queries."""
     today = today or timezone.localdate()
-    shown = _evidence_dates(owner=owner)
+    stats = _skill_stats(owner=owner, today=today)
     return [
-        _summary(skill, shown.get(skill.pk, []), today)
+        _summary(skill, stats.get(skill.pk, _Stats()), today)
         for skill in Skill.objects.for_owner(owner)
     ]
 
@@ -197,8 +214,8 @@ def skill_summary(
     *, owner: Any, skill: Skill, today: date | None = None
 ) -> SkillSummary:
     today = today or timezone.localdate()
-    shown = list(skill.entries.filter(owner=owner).values_list("occurred_on", "kind"))
-    return _summary(skill, shown, today)
+    stats = _skill_stats(owner=owner, today=today, skill_ids=[skill.pk])
+    return _summary(skill, stats.get(skill.pk, _Stats()), today)
 
 
 def skill_evidence(*, owner: Any, skill: Skill) -> list[Any]:
@@ -286,18 +303,28 @@ def gaps_for(owner: Any, today: date | None = None) -> list[Gap]:
     if role is None:
         return []
     rows = need_rows(owner=owner, role=role)
-    shown = _evidence_dates(owner=owner)
-    experience = defaultdict(list)
-    through = RoleNeed.entries.through
-    for need_id, occurred_on in through.objects.filter(
-        roleneed__owner=owner, roleneed__role=role, entry__owner=owner
-    ).values_list("roleneed_id", "entry__occurred_on"):
-        experience[need_id].append(occurred_on)
+    stats = _skill_stats(
+        owner=owner,
+        today=today,
+        skill_ids=[row.skill_id for row in rows if row.skill_id is not None],
+    )
+    shown = Q(entries__owner=owner, entries__occurred_on__lte=today)
+    experience = {
+        row["pk"]: (row["count"], row["last"])
+        for row in RoleNeed.objects.for_owner(owner)
+        .filter(role=role, kind="experience")
+        .values("pk")
+        .annotate(
+            count=Count("entries", filter=shown),
+            last=Max("entries__occurred_on", filter=shown),
+        )
+    }
     facts = []
     for row in rows:
         goal_id, progress = _active_goal(row, today)
         if row.kind == "skill":
             skill = row.skill
+            known = stats.get(skill.pk, _Stats()) if skill else _Stats()
             facts.append(
                 NeedFacts(
                     need_id=row.pk,
@@ -306,9 +333,8 @@ def gaps_for(owner: Any, today: date | None = None) -> list[Gap]:
                     required=row.level,
                     skill_id=skill.pk if skill else None,
                     level=skill.level if skill else None,
-                    shown_on=tuple(d for d, _ in shown.get(skill.pk, []))
-                    if skill
-                    else (),
+                    evidence=known.count,
+                    last_shown=known.last,
                     goal_id=goal_id,
                     goal_progress=progress,
                     position=row.position,
@@ -320,7 +346,8 @@ def gaps_for(owner: Any, today: date | None = None) -> list[Gap]:
                     need_id=row.pk,
                     kind="experience",
                     text=row.text,
-                    shown_on=tuple(experience.get(row.pk, [])),
+                    evidence=experience.get(row.pk, (0, None))[0],
+                    last_shown=experience.get(row.pk, (0, None))[1],
                     goal_id=goal_id,
                     goal_progress=progress,
                     position=row.position,

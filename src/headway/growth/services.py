@@ -431,6 +431,12 @@ def skill_lookup(*, owner: Any, name: str) -> Skill | None:
             .first()
         )
         found = alias.skill if alias else None
+    if found is None:
+        # Rows written without save() (a restored older archive): key them now.
+        for unkeyed in Skill.objects.for_owner(owner).filter(key=""):
+            unkeyed.save(update_fields=["key"])
+            if unkeyed.key == wanted and found is None:
+                found = unkeyed
     return found
 
 

@@ -76,15 +76,15 @@ def who_can_help(
         for tag in ContactTag.objects.for_owner(owner)
         if skill_key(tag.name) in keys
     ]
-    evidence = Q(entries__needs=need) | Q(goals__need=need)
+    # Three plain queries: one OR across three many-to-many joins multiplies
+    # the rows it walks.
+    help_received = Interaction.objects.for_owner(owner).filter(kind="help_received")
+    ways = [Q(entries__needs=need), Q(goals__need=need)]
     if need.skill_id is not None:
-        evidence |= Q(entries__skills=need.skill_id)
-    helped = set(
-        Interaction.objects.for_owner(owner)
-        .filter(kind="help_received")
-        .filter(evidence)
-        .values_list("contact_id", flat=True)
-    )
+        ways.append(Q(entries__skills=need.skill_id))
+    helped: set[int] = set()
+    for way in ways:
+        helped |= set(help_received.filter(way).values_list("contact_id", flat=True))
     contacts = (
         Contact.objects.for_owner(owner)
         .filter(Q(tags__in=tag_ids) | Q(pk__in=helped))

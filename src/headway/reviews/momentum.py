@@ -355,11 +355,22 @@ def _need_facts(*, owner: Any, today: date) -> tuple[drift_coach.NeedFact, ...]:
     for name, last in skills:
         shown[name.casefold()] = last
     recent = today - timedelta(days=NEED_RECENT_DAYS)
+    names = [_need_name(need) for need in role.needs]
     return tuple(
-        drift_coach.NeedFact(need=need, role=role.name, last_shown=last)
-        for need in role.needs
-        if (last := shown.get(need.casefold())) is None or last < recent
+        drift_coach.NeedFact(need=name, role=role.name, last_shown=last)
+        for name in names
+        if (last := shown.get(name.casefold())) is None or last < recent
     )
+
+
+def _need_name(need: str) -> str:
+    """The skill of "hiring:3", or the experience as written."""
+    from headway.coach.gaps import NeedError, parse_need
+
+    try:
+        return parse_need(need).text
+    except NeedError:
+        return need
 
 
 def owner_gaps(*, owner: Any, today: date) -> drift_coach.OwnerGaps:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
+from headway.coach.gaps import skill_key
 from headway.goals.models import Goal
 from headway.growth.models import Skill
 from headway.journal import search
@@ -138,8 +139,12 @@ def entries_write(*, owner: Any, drafts: list[Draft], report: Report) -> int:
 
 
 def _labels(owner: Any, model: Any, names: list[str]) -> dict[str, int]:
-    unique = list(dict.fromkeys(names))
-    model.objects.bulk_create([model(owner=owner, name=n) for n in unique])
+    have = set(model.objects.for_owner(owner).values_list("name", flat=True))
+    rows = [model(owner=owner, name=n) for n in dict.fromkeys(names) if n not in have]
+    if model is Skill:  # bulk_create skips save(), which keeps the matching key
+        for row in rows:
+            row.key = skill_key(row.name)
+    model.objects.bulk_create(rows)
     return {row.name: row.pk for row in model.objects.for_owner(owner)}
 
 

@@ -35,9 +35,11 @@ EMPLOYERS = (
     ("Keel Logistics", "Staff Engineer"),
 )
 TARGET_ROLE = "Engineering Manager"
-# What the target role needs; the first ones get evidence, the last are gaps.
-TARGET_NEEDS_EVIDENCED = ("People management", "Coaching", "Roadmap planning")
-TARGET_NEEDS_GAPS = ("Hiring", "Budgeting", "Performance reviews")
+# What the target role needs ("skill:level", see coach.gaps.parse_need); the
+# first ones get evidence, the last are gaps, and one is an experience.
+TARGET_NEEDS_EVIDENCED = ("People management:3", "Coaching:3", "Roadmap planning:2")
+TARGET_NEEDS_GAPS = ("Hiring:3", "Budgeting:2", "Performance reviews:3",
+                     "led a team of 5+")  # fmt: skip
 
 # Skills the owner exercises in each role (entries link to them).
 ROLE_SKILLS = (
