@@ -147,3 +147,33 @@ def test_the_json_shape(alice: Any) -> None:
         "why": [{"term": "due", "value": 9.6}],
         "link": item.link,
     }
+
+
+def test_a_tag_naming_a_skills_alias_or_the_role_finds_a_helper(alice: Any) -> None:
+    from headway.growth.services import skill_alias
+
+    target_role_set(owner=alice, name="Engineering Manager", needs=["hiring:3"])
+    skill_alias(owner=alice, alias="Recruiting", name="hiring")
+    contact_create(
+        owner=alice,
+        name="Rae",
+        strength=4,
+        tags=["recruiting"],
+        met_on=TODAY.replace(month=1),
+    )
+    contact_create(
+        owner=alice,
+        name="Emm",
+        strength=5,
+        tags=["Engineering-Manager"],
+        met_on=TODAY.replace(month=1),
+    )
+    helpers = {
+        title: terms
+        for title, terms in ranked(alice).items()
+        if title.startswith("Get back in touch")
+    }
+    assert helpers == {
+        "Get back in touch with Rae: they can help with “hiring”": {"helper": 4.0},
+        "Get back in touch with Emm: they can help with “hiring”": {"helper": 5.0},
+    }
