@@ -31,6 +31,7 @@ from headway.reviews.api import (
     archive_router,
     cadences_router,
     momentum_router,
+    next_router,
 )
 from headway.sharing.api import router as shares_router
 
@@ -57,6 +58,7 @@ api.add_router("/agenda", agenda_router, tags=["rhythm"])
 api.add_router("/cadences", cadences_router, tags=["rhythm"])
 api.add_router("/profile", profile_router, tags=["profile"])
 api.add_router("/momentum", momentum_router, tags=["rhythm"])
+api.add_router("/next", next_router, tags=["rhythm"])
 api.add_router("/archive", archive_router, tags=["archive"])
 api.add_router("/companies", companies_router, tags=["opportunities"])
 api.add_router("/openings", openings_router, tags=["opportunities"])

@@ -43,6 +43,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "company": ("opportunities",),
     "opening": ("opportunities",),
     "agenda": ("rhythm",),
+    "next": ("next_actions",),
     "review": ("review",),
     "cadence": ("rhythm",),
     "profile": ("profile",),

@@ -13,7 +13,7 @@ from ninja.params.functions import Query
 
 from headway.coach.agenda import DEFAULT_DAYS
 from headway.core.auth import request_owner
-from headway.reviews import selectors, services
+from headway.reviews import next_actions, selectors, services
 from headway.reviews.archive import archive_export
 from headway.reviews.momentum import momentum_report, report_as_dict
 
@@ -181,6 +181,36 @@ class MomentumOut(Schema):
 )
 def momentum(request: HttpRequest, months: int = MONTHS) -> dict[str, Any]:
     return report_as_dict(momentum_report(owner=request_owner(request), months=months))
+
+
+next_router = Router()
+
+
+class TermOut(Schema):
+    term: str = Field(description="What counts: due, behind, priority, gap, ...")
+    value: float = Field(description="The points it adds to the score.")
+
+
+class NextActionOut(Schema):
+    title: str
+    score: float
+    why: list[TermOut]
+    link: str
+
+
+@next_router.get(
+    "",
+    response={200: list[NextActionOut]},
+    summary="The next career actions, ranked",
+    description="What to do next, highest score first; each item's score is "
+    "the sum of its terms (`why`), and `link` is the page to act on it.",
+)
+def next_list(
+    request: HttpRequest,
+    limit: int | None = Query(None, ge=1, le=1000, description="At most this many."),
+) -> list[dict[str, Any]]:
+    items = next_actions.next_actions(owner=request_owner(request))
+    return [next_actions.as_dict(item) for item in items[:limit]]
 
 
 archive_router = Router()

@@ -30,7 +30,12 @@ from django.utils import timezone
 
 from headway.coach import drift as drift_coach
 from headway.coach.momentum import Activity, Momentum, momentum, months_back
-from headway.coach.progress import CheckInPoint, GoalFigures, goal_progress
+from headway.coach.progress import (
+    CheckInPoint,
+    GoalFigures,
+    Progress,
+    goal_progress,
+)
 from headway.goals.models import CheckIn, Goal, GoalStatus
 from headway.growth.models import Skill
 from headway.growth.selectors import target_role
@@ -265,40 +270,62 @@ def drift_facts(*, owner: Any, today: date, months: Momentum) -> drift_coach.Dri
     )
 
 
-def _goal_facts(*, owner: Any, today: date) -> tuple[drift_coach.GoalFact, ...]:
+@dataclass(frozen=True)
+class ActiveGoal:
+    """An active goal with its progress on its line, for drift and next actions."""
+
+    id: int
+    statement: str
+    priority_id: int | None
+    due: date | None
+    progress: Progress
+    last_progress: date | None
+
+
+def active_goals(*, owner: Any, today: date) -> list[ActiveGoal]:
     """Active goals with their pace, in two value queries (no model instances)."""
     goals = _rows(
         Goal.objects.for_owner(owner)
         .filter(status=GoalStatus.ACTIVE)
         .order_by("pk")
-        .values_list("pk", "statement", "started_on", "target", "recurrence", "due")
-    )
+        .values_list(
+            "pk", "statement", "started_on", "target", "recurrence", "due",
+            "priority_id",
+        )
+    )  # fmt: skip
     points: dict[int, list[CheckInPoint]] = {}
     checkins = CheckIn.objects.for_owner(owner).filter(goal__status=GoalStatus.ACTIVE)
     for goal_id, checked_on, value in _rows(
         checkins.order_by().values_list("goal_id", "checked_on", "value")
     ):
         points.setdefault(goal_id, []).append(CheckInPoint(_as_date(checked_on), value))
-    facts = []
-    for pk, statement, started_on, target, recurrence, due in goals:
-        found = tuple(points.get(pk, ()))
+    found = []
+    for pk, statement, started_on, target, recurrence, due, priority_id in goals:
+        checks = tuple(points.get(pk, ()))
+        due = due and _as_date(due)
         progress = goal_progress(
             GoalFigures(
                 today=today, started_on=_as_date(started_on), target=target,
-                recurrence=recurrence, due=due and _as_date(due), checkins=found,
+                recurrence=recurrence, due=due, checkins=checks,
             )
         )  # fmt: skip
-        facts.append(
-            drift_coach.GoalFact(
-                id=pk,
-                statement=statement,
-                pace=progress.pace,
-                done_share=progress.fraction,
-                expected_share=progress.expected,
-                last_progress=max((p.checked_on for p in found), default=None),
-            )
+        last = max((p.checked_on for p in checks), default=None)
+        found.append(ActiveGoal(pk, statement, priority_id, due, progress, last))
+    return found
+
+
+def _goal_facts(*, owner: Any, today: date) -> tuple[drift_coach.GoalFact, ...]:
+    return tuple(
+        drift_coach.GoalFact(
+            id=goal.id,
+            statement=goal.statement,
+            pace=goal.progress.pace,
+            done_share=goal.progress.fraction,
+            expected_share=goal.progress.expected,
+            last_progress=goal.last_progress,
         )
-    return tuple(facts)
+        for goal in active_goals(owner=owner, today=today)
+    )
 
 
 def _mentor_facts(*, owner: Any, today: date) -> tuple[drift_coach.MentorFact, ...]:

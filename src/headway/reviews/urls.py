@@ -42,5 +42,6 @@ urlpatterns = [
         flows_views.review_flow,
         name="review-flow",
     ),
+    path("next/", views.next_page, name="next"),
     path("growth/gaps/<int:need_id>/", growth_plan_views.gap_page, name="gap"),
 ]

@@ -20,7 +20,7 @@ from headway.goals.selectors import goals_list, progress_of
 from headway.journal.forms import QuickCaptureForm
 from headway.journal.models import Entry, EntryKind
 from headway.network.selectors import due_list
-from headway.reviews import onboarding, selectors, services
+from headway.reviews import next_actions, onboarding, selectors, services
 from headway.reviews.forms import CadencesForm
 from headway.reviews.heatmap import drift_view, heat_map
 from headway.reviews.momentum import momentum_report
@@ -88,11 +88,16 @@ def _dashboard_context(owner: Any, *, capture: QuickCaptureForm) -> dict[str, An
         (goal, progress_of(goal, today=today))
         for goal in goals_list(owner=owner, status=GoalStatus.ACTIVE)
     ]
+    upcoming = next_actions.next_actions(
+        owner=owner, today=today, due_rows=due, agenda_rows=agenda
+    )
     accomplishments = Entry.objects.for_owner(owner).filter(
         kind=EntryKind.ACCOMPLISHMENT
     )
     return momentum_context(owner, today) | {
         "capture": capture,
+        "next_actions": upcoming[: next_actions.TOP],
+        "next_count": len(upcoming),
         "agenda": agenda[:AGENDA_ROWS],
         "agenda_count": len(agenda),
         "overdue_count": sum(1 for row in agenda if row.due < today),
@@ -108,6 +113,13 @@ def _dashboard_context(owner: Any, *, capture: QuickCaptureForm) -> dict[str, An
         "due_count": len(due),
         "start": onboarding.progress(owner=owner),
     }
+
+
+@require_GET
+def next_page(request: HttpRequest) -> HttpResponse:
+    """Every next career action, ranked, each with why."""
+    items = next_actions.next_actions(owner=request.user)
+    return render(request, "reviews/next_actions.html", {"next_actions": items})
 
 
 def rhythm(request: HttpRequest) -> HttpResponse:
