@@ -19,6 +19,7 @@ from headway.core.rendering import HtmxHttpRequest, render_page
 from headway.exchange import linkedin, vcard
 from headway.goals.models import Goal, GoalStatus
 from headway.network import selectors, services
+from headway.network.charts import growth_chart
 from headway.network.forms import (
     CadenceForm,
     ContactForm,
@@ -72,6 +73,7 @@ def network_home(request: HtmxHttpRequest) -> HttpResponse:
         "touch_form": QuickTouchForm(),
         "stats": selectors.network_stats(owner=request.user),
     }
+    context["growth_chart"] = growth_chart(context["stats"].growth)
     return render_page(request, "network/network_home.html", context)
 
 
