@@ -24,7 +24,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
-from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, expect
 
 from headway.accounts.models import Profile
 from headway.accounts.services import owner_ensure
@@ -291,6 +291,8 @@ def test_typing_into_every_live_coach_logs_no_console_error(
     with page.expect_response(re.compile("/goals/coach/")):
         statement.press_sequentially("Ship search to 5 teams by 31 March", delay=5)
     page.locator("#smart-coach").wait_for()
+    # The loading indicator is there, and hidden once the coach has answered.
+    expect(page.locator("#goal-form .htmx-indicator")).to_have_css("opacity", "0")
 
     # NEAR coach on the Log form (an accomplishment shows the NEAR fields).
     page.goto(live_server.url + "/log/?new=accomplishment#entry-form")
@@ -311,6 +313,7 @@ def test_typing_into_every_live_coach_logs_no_console_error(
     with page.expect_response(re.compile(r"/log/\?")):
         search.press_sequentially("typing", delay=5)
     page.locator("#results .entry").first.wait_for()
+    expect(page.locator("[role=search] .htmx-indicator")).to_have_css("opacity", "0")
     csp = page.evaluate("window.__cspViolations")
     context.close()
     assert walker.errors == []
