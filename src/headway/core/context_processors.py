@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.apps import apps
 from django.conf import settings
 from django.http import HttpRequest
 
@@ -27,22 +26,9 @@ def headway(request: HttpRequest) -> dict[str, Any]:
 
 
 def owner_theme(request: HttpRequest) -> str:
-    """The signed-in owner's colour theme; "system" for everyone else.
-
-    Kept in the session after the first page so pages cost no extra query;
-    the toggle (accounts' theme view) writes both. Read through the app
-    registry: accounts sits above core in the layers.
-    """
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return "system"
+    """The signed-in owner's colour theme, kept in their session when they
+    signed in (accounts) and by the header's toggle; "system" otherwise.
+    No query: every page shows it."""
     session = getattr(request, "session", None)
     kept = session.get(THEME_SESSION_KEY) if session is not None else None
-    if kept in NEXT_THEME:
-        return str(kept)
-    profile = apps.get_model("accounts", "Profile")
-    theme = profile.objects.filter(owner=user).values_list("theme", flat=True).first()
-    theme = theme if theme in NEXT_THEME else "system"
-    if session is not None:
-        session[THEME_SESSION_KEY] = theme
-    return theme
+    return str(kept) if kept in NEXT_THEME else "system"
