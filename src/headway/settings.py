@@ -263,6 +263,9 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "headway.core.context_processors.headway",
             ],
+            # The design system's filters (when, kind_icon, meter, week_of)
+            # in every template without a {% load %}.
+            "builtins": ["headway.core.templatetags.headway_ui"],
         },
     }
 ]

@@ -252,8 +252,11 @@ def test_the_strengths_page_keeps_answers_with_their_date(
 
 def test_growth_and_goals_are_in_the_navigation(alice_client: Client) -> None:
     html = page(alice_client, "/growth/")
-    assert '<a href="/growth/" aria-current="page">Growth</a>' in html
-    assert '<a href="/goals/">Goals</a>' in html
+    # Each link is an icon from the sprite, then its label.
+    assert re.search(
+        r'<a href="/growth/" aria-current="page"><svg[^>]*>.*?</svg>Growth</a>', html
+    )
+    assert re.search(r'<a href="/goals/"><svg[^>]*>.*?</svg>Goals</a>', html)
 
 
 def test_the_priorities_page_query_count_does_not_grow_with_history(

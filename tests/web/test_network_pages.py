@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +47,7 @@ def test_network_pages_need_a_signed_in_user(db: None, path: str) -> None:
 
 def test_the_navigation_points_at_the_network_page(alice_client: Client) -> None:
     html = alice_client.get("/log/").content.decode()
-    assert '<a href="/network/">Network</a>' in html
+    assert re.search(r'<a href="/network/"><svg[^>]*>.*?</svg>Network</a>', html)
 
 
 def test_the_network_page_shows_the_due_list_above_the_contacts(

@@ -109,6 +109,9 @@ PROFILE_HEADLINE_MAX = 200
 PROFILE_LINKS_MAX = 10
 
 
+THEMES = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
+
+
 class Profile(OwnedModel):
     """Who the owner is, as shares, reports and exports present them."""
 
@@ -117,6 +120,8 @@ class Profile(OwnedModel):
     headline = models.CharField(max_length=PROFILE_HEADLINE_MAX, blank=True)
     location = models.CharField(max_length=PROFILE_NAME_MAX, blank=True)
     links = models.JSONField(default=list, blank=True)
+    # The web pages' colour theme; "system" follows prefers-color-scheme.
+    theme = models.CharField(max_length=6, choices=THEMES, default="system")
 
     objects = OwnedQuerySet.as_manager()
 

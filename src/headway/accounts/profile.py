@@ -14,6 +14,7 @@ from headway.accounts.models import (
     PROFILE_HEADLINE_MAX,
     PROFILE_LINKS_MAX,
     PROFILE_NAME_MAX,
+    THEMES,
     Profile,
 )
 from headway.core.text import clean_text, field_error
@@ -61,6 +62,21 @@ def profile_update(
         )
     if links is not None:
         profile.links = _links(links)
+    with transaction.atomic():
+        profile.full_clean()
+        profile.save()
+    return profile
+
+
+def profile_set_theme(*, owner: Any, theme: str) -> Profile:
+    """Keep the owner's colour theme for the web pages: system, light or dark."""
+    choices = [value for value, _label in THEMES]
+    if theme not in choices:
+        raise ValidationError(
+            {"theme": f"Unknown theme {theme!r}: choose {', '.join(choices)}."}
+        )
+    profile = profile_get(owner=owner)
+    profile.theme = theme
     with transaction.atomic():
         profile.full_clean()
         profile.save()

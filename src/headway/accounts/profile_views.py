@@ -8,13 +8,15 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from headway.accounts.feeds import feed_path, feed_secret_revoke, feed_secret_rotate
 from headway.accounts.forms import ProfileForm, RoleForm
 from headway.accounts.models import CalendarFeed
-from headway.accounts.profile import profile_get, profile_update
+from headway.accounts.profile import profile_get, profile_set_theme, profile_update
 from headway.accounts.roles import role_create, role_delete, roles_list
+from headway.core.context_processors import THEME_SESSION_KEY
 from headway.core.errors import NotFound
 from headway.core.forms import add_service_error
 from headway.core.links import public_base
@@ -83,3 +85,20 @@ def _render(request: HttpRequest, **context: Any) -> HttpResponse:
     context["roles"] = roles_list(owner=request.user)
     context["feed_on"] = CalendarFeed.objects.for_owner(request.user).exists()
     return render_page(request, "accounts/profile.html", context)
+
+
+@require_POST
+def theme_set(request: HttpRequest) -> HttpResponse:
+    """The header's theme toggle: keep the choice, then back to the page."""
+    try:
+        profile = profile_set_theme(
+            owner=request.user, theme=request.POST.get("theme", "")
+        )
+    except ValidationError as error:
+        return HttpResponse(" ".join(error.messages), status=400)
+    request.session[THEME_SESSION_KEY] = profile.theme
+    back = request.POST.get("next", "")
+    safe = url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return redirect(back if safe and back.startswith("/") else "accounts:profile")

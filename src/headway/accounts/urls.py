@@ -12,6 +12,7 @@ urlpatterns = [
     path("logout/", LogoutView.as_view(), name="logout"),
     path("profile/", profile_views.profile_page, name="profile"),
     path("profile/roles/", profile_views.role_add, name="role-add"),
+    path("profile/theme/", profile_views.theme_set, name="theme"),
     path(
         "profile/calendar/rotate/",
         profile_views.calendar_rotate,

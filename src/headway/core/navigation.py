@@ -1,4 +1,8 @@
-"""The main navigation: one line per area; an area without pages yet uses `section`."""
+"""The main navigation: one line per area; an area without pages yet uses `section`.
+
+Each item names an icon from the sprite in `base.html` (`#i-<icon>`); on a
+phone the list becomes a bottom tab bar of icon and label.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from django.urls import reverse
 class NavItem:
     label: str
     url_name: str
+    icon: str
     args: tuple[str, ...] = ()
 
     @property
@@ -22,14 +27,35 @@ class NavItem:
         return path == url if url == "/" else path.startswith(url)
 
 
+@dataclass(frozen=True)
+class NavLink:
+    """One rendered line of the navigation."""
+
+    label: str
+    url: str
+    icon: str
+    current: bool
+
+
 NAVIGATION = (
-    NavItem("Dashboard", "reviews:dashboard"),
-    NavItem("Log", "journal:entry-list"),
-    NavItem("Goals", "goals:goal-list"),
-    NavItem("Network", "network:home"),
-    NavItem("Opportunities", "opportunities:home"),
-    NavItem("Growth", "growth:index"),
-    NavItem("Rhythm", "reviews:rhythm"),
-    NavItem("Reviews", "reviews:reviews"),
-    NavItem("Profile", "accounts:profile"),
+    NavItem("Dashboard", "reviews:dashboard", "home"),
+    NavItem("Log", "journal:entry-list", "log"),
+    NavItem("Goals", "goals:goal-list", "goal"),
+    NavItem("Network", "network:home", "network"),
+    NavItem("Opportunities", "opportunities:home", "opportunity"),
+    NavItem("Growth", "growth:index", "growth"),
+    NavItem("Portfolio", "portfolio:portfolio", "portfolio"),
+    NavItem("Rhythm", "reviews:rhythm", "rhythm"),
+    NavItem("Reviews", "reviews:reviews", "review"),
+    NavItem("Profile", "accounts:profile", "profile"),
 )
+
+
+def navigation_links(path: str) -> list[NavLink]:
+    """The navigation for a page at `path`, the current area marked."""
+    links = []
+    for item in NAVIGATION:
+        url = item.url
+        current = path == url if url == "/" else path.startswith(url)
+        links.append(NavLink(item.label, url, item.icon, current))
+    return links

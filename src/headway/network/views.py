@@ -18,6 +18,7 @@ from headway.core.rendering import HtmxHttpRequest, render_page
 from headway.exchange import vcard
 from headway.goals.models import Goal, GoalStatus
 from headway.network import previews, selectors, services
+from headway.network.charts import growth_chart
 from headway.network.forms import (
     CadenceForm,
     ContactForm,
@@ -68,6 +69,7 @@ def network_home(request: HtmxHttpRequest) -> HttpResponse:
         "touch_form": QuickTouchForm(),
         "stats": selectors.network_stats(owner=request.user),
     }
+    context["growth_chart"] = growth_chart(context["stats"].growth)
     return render_page(request, "network/network_home.html", context)
 
 
