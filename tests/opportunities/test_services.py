@@ -426,3 +426,18 @@ def test_a_contact_is_a_mentor_candidate_once(alice: Any, bob: Any) -> None:
     with pytest.raises(ValidationError):
         services.candidate_add(owner=bob, contact=ada)
     assert MentorCandidate.objects.count() == 1
+
+
+def test_the_networks_due_list_page_shows_the_follow_ups_owed(
+    alice: Any, alice_client: Any, acme: TargetCompany
+) -> None:
+    opening = opening_at(alice, acme, on="2026-11-01")
+    services.opening_move(
+        owner=alice, opening=opening, stage="applied", on="2026-11-01"
+    )
+    title = "Follow up on Product Manager at Acme Inc. (applied)"
+    page = alice_client.get("/network/")  # the clock is frozen past the tenth day
+    assert title.encode() in page.content
+    assert f'href="/opportunities/openings/{opening.pk}/"'.encode() in page.content
+    services.opening_follow_up_record(owner=alice, opening=opening)
+    assert title.encode() not in alice_client.get("/network/").content

@@ -30,6 +30,7 @@ from headway.network.importing import (
     ImportRejected,
 )
 from headway.network.models import STANDARD_TAGS, ContactTag
+from headway.network.owed import owed_list
 
 LIST_LIMIT = 200
 
@@ -65,6 +66,7 @@ def network_home(request: HtmxHttpRequest) -> HttpResponse:
     own_tags = ContactTag.objects.for_owner(request.user).values_list("name", flat=True)
     context |= {
         "due": selectors.due_list(owner=request.user),
+        "owed": owed_list(owner=request.user, today=timezone.localdate()),
         "tag_choices": sorted(set(STANDARD_TAGS) | set(own_tags)),
         "touch_form": QuickTouchForm(),
         "stats": selectors.network_stats(owner=request.user),

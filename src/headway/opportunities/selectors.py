@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 
 from headway.coach import opportunities as coach
 from headway.coach.agenda import AgendaItem
@@ -18,6 +19,7 @@ from headway.core.errors import NotFound
 from headway.growth.services import current_ranking
 from headway.journal.models import Entry
 from headway.network.models import Contact
+from headway.network.owed import Owed
 from headway.network.selectors import contact_find, touches_by_contact
 from headway.opportunities.models import (
     CompanyFit,
@@ -310,3 +312,20 @@ def follow_ups_due(*, owner: Any, today: date) -> list[AgendaItem]:
         (item for item in follow_up_items(owner=owner) if item.due <= today),
         key=lambda item: item.due,
     )
+
+
+FOLLOW_UP_PAGES = {
+    "opening": "opportunities:opening-detail",
+    "mentor-ask": "opportunities:candidate-detail",
+}
+
+
+def owed_follow_ups(owner: Any, today: date) -> list[Owed]:
+    """The follow-ups due by today, as rows for the network's due list."""
+    rows = []
+    for item in follow_ups_due(owner=owner, today=today):
+        target, ident = item.target
+        page = FOLLOW_UP_PAGES.get(target)
+        if page is not None:
+            rows.append(Owed(item.title, item.due, reverse(page, args=[ident])))
+    return rows
