@@ -25,13 +25,14 @@ from headway.journal.models import Entry, EntryKind
 from headway.network.models import Interaction
 from headway.reviews.heatmap import HeatMap, heat_map
 from headway.reviews.models import Review
-from headway.reviews.momentum import STRONG, contacts_begun, owner_activities
+from headway.reviews.momentum import contacts_begun, owner_activities
 from headway.reviews.yearly import (
     accomplishments_of,
     count_details,
-    detail_values,
     goals_closed,
     skills_first_shown,
+    strong_ties_by_how,
+    trends_followed,
 )
 
 FORMATS = ("md", "html", "pdf", "json")
@@ -82,17 +83,8 @@ def period_facts(
         talks=entries.filter(kind=EntryKind.TALK).count(),
         posts=entries.filter(kind=EntryKind.CONTENT).count(),
         new_contacts=begun.count(),
-        strong_ties=dict(
-            Counter(
-                how or "not recorded"
-                for how in begun.filter(strength__gte=STRONG).values_list(
-                    "met_how", flat=True
-                )
-            )
-        ),
-        trends=Counter(
-            detail_values(entries.filter(kind=EntryKind.READING), "trend")
-        ).most_common(),
+        strong_ties=strong_ties_by_how(begun),
+        trends=trends_followed(entries),
         goals_achieved=list(
             goals_closed(owner, GoalStatus.ACHIEVED, first, last).values_list(
                 "statement", flat=True

@@ -49,17 +49,8 @@ def year_review(*, owner: Any, year: int, today: date) -> YearReview:
         talks=entries.filter(kind=EntryKind.TALK).count(),
         posts=entries.filter(kind=EntryKind.CONTENT).count(),
         new_contacts=begun.count(),
-        strong_ties=dict(
-            Counter(
-                how or "not recorded"
-                for how in begun.filter(strength__gte=STRONG).values_list(
-                    "met_how", flat=True
-                )
-            )
-        ),
-        trends=Counter(
-            detail_values(entries.filter(kind=EntryKind.READING), "trend")
-        ).most_common(),
+        strong_ties=strong_ties_by_how(begun),
+        trends=trends_followed(entries),
         goals_achieved=_goal_statements(owner, GoalStatus.ACHIEVED, first, last),
         goals_dropped=[
             (goal.statement, goal.drop_reason)
@@ -120,6 +111,18 @@ def skills_first_shown(*, owner: Any, first: date, last: date) -> list[str]:
         .order_by("first_shown", "name")
     )
     return [skill.name for skill in skills]
+
+
+def strong_ties_by_how(begun: Any) -> dict[str, int]:
+    """The strong ties among contacts begun, counted by how they were met."""
+    met = begun.filter(strength__gte=STRONG).values_list("met_how", flat=True)
+    return dict(Counter(how or "not recorded" for how in met))
+
+
+def trends_followed(entries: Any) -> list[tuple[str, int]]:
+    """The trends reading entries followed, most followed first."""
+    reading = entries.filter(kind=EntryKind.READING)
+    return Counter(detail_values(reading, "trend")).most_common()
 
 
 def detail_values(entries: Any, key: str) -> list[str]:
