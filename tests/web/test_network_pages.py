@@ -101,7 +101,8 @@ def test_the_network_page_query_count_does_not_grow_with_contacts(
         dormant(alice, f"Later {index}").tags.create(owner=alice, name=f"u{index}")
     with CaptureQueriesContext(connection) as many:
         alice_client.get("/network/")
-    assert len(many) == len(few) <= 14
+    # 16: the page's own 14, and the two reads of follow-ups owed (openings, asks)
+    assert len(many) == len(few) <= 16
 
 
 def test_adding_a_contact_through_the_form(alice_client: Client, alice: Any) -> None:
