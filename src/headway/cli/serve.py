@@ -32,6 +32,31 @@ def serve(
     run_gunicorn(host=host, port=port, workers=workers)
 
 
+# Idle keep-alive connections stay open this long (gunicorn's default is 2 s).
+# A client that pauses longer than that between requests, as a person does,
+# raced the server's close: the load benchmark (bench/load/) lost a POST to
+# "Remote end closed connection without response" about once a thousand.
+KEEPALIVE_SECONDS = 10
+
+
+def gunicorn_options(*, host: str, port: int, workers: int) -> dict[str, Any]:
+    return {
+        "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
+        "workers": workers,
+        "worker_class": "gthread",
+        "threads": 4,
+        "keepalive": KEEPALIVE_SECONDS,
+        "accesslog": None,
+        "errorlog": "-",
+        "loglevel": "warning",
+        # Headers are capped here; bodies by the app before it reads
+        # them (accounts.middleware.BodyLimitMiddleware).
+        "limit_request_line": 8190,
+        "limit_request_fields": 100,
+        "limit_request_field_size": 8190,
+    }
+
+
 def run_gunicorn(*, host: str, port: int, workers: int) -> None:
     from gunicorn.app.base import BaseApplication
 
@@ -39,20 +64,7 @@ def run_gunicorn(*, host: str, port: int, workers: int) -> None:
 
     class HeadwayServer(BaseApplication):  # type: ignore[misc]  # gunicorn is untyped
         def load_config(self) -> None:
-            options: dict[str, Any] = {
-                "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
-                "workers": workers,
-                "worker_class": "gthread",
-                "threads": 4,
-                "accesslog": None,
-                "errorlog": "-",
-                "loglevel": "warning",
-                # Headers are capped here; bodies by the app before it reads
-                # them (accounts.middleware.BodyLimitMiddleware).
-                "limit_request_line": 8190,
-                "limit_request_fields": 100,
-                "limit_request_field_size": 8190,
-            }
+            options = gunicorn_options(host=host, port=port, workers=workers)
             for key, value in options.items():
                 self.cfg.set(key, value)
 
