@@ -2,7 +2,7 @@
 # The load benchmark: seed (idempotent), serve with gunicorn in server mode,
 # drive it with locust from this machine, print the figures, stop the server.
 #
-#   bench/load/run.sh            # 50 users, 10 a second, 60 s, 3 workers
+#   bench/load/run.sh            # 50 users, 10 a second, 60 s, 4 workers
 #   USERS=50 MEASURE=120 WORKERS=4 bench/load/run.sh
 #
 # Every locust user signs in first (argon2: slow on purpose, once a day in
@@ -18,7 +18,7 @@ URL=${HEADWAY_LOAD_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/headway_lo
 USERS=${USERS:-50}
 SPAWN_RATE=${SPAWN_RATE:-10}
 MEASURE=${MEASURE:-60}
-WORKERS=${WORKERS:-3}
+WORKERS=${WORKERS:-4}
 PORT=${PORT:-8765}
 SEED_USERS=${SEED_USERS:-10000}
 OUT=${OUT:-bench/load/results}
