@@ -143,7 +143,8 @@ class Person(HttpUser):
             catch_response=True,
         ) as answer:
             if answer.status_code != 200:
-                answer.failure(f"{name}: {answer.status_code}")
+                # Status 0: no answer at all; the client's exception says why.
+                answer.failure(f"{name}: {answer.status_code} {answer.error!r}")
 
     @task(30)
     def dashboard(self) -> None:

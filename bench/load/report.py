@@ -2,8 +2,9 @@
 
     .venv/bin/python bench/load/report.py results/load_stats.csv [failures.csv]
 
-Exits 1 when the aggregated p95 is over the budget (300 ms) or any request
-failed, so a script can tell; the figures are printed either way.
+Says whether the aggregated p95 is within the budget (300 ms) with no
+failed request; like the other benchmarks it never fails the run (exit 1
+only when locust wrote no figures).
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def main(stats: Path, failures: Path | None) -> int:
         f"p95 {p95:.0f} ms, {errors} errors: {verdict} the budget "
         f"(p95 < {BUDGET_P95_MS} ms, no errors)"
     )
-    return 0 if verdict == "within" else 1
+    return 0
 
 
 if __name__ == "__main__":
