@@ -12,7 +12,7 @@ PYTEST_ARGS ?= -n 2 --dist loadfile
 # Tests never touch your real data directory.
 TEST_ENV := HEADWAY_DATA_DIR=$$(mktemp -d) HEADWAY_SECRET_KEY=insecure-key-for-tests-only HEADWAY_WARM=0
 
-.PHONY: run test lint imports typecheck pytest pytest-sqlite pytest-postgres browser-deps assets bench clean
+.PHONY: run test lint imports typecheck pytest pytest-sqlite pytest-postgres browser-deps assets bench clean load
 
 run: $(STAMP) assets
 	$(BIN)/headway serve --host $(HOST) --port $(PORT)
@@ -73,6 +73,12 @@ pytest-postgres: $(DEV_STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+# The load benchmark on PostgreSQL (bench/load/, bench/README.md): seeds
+# 10,000 users once, serves them with gunicorn, 50 locust users for 60 s.
+load: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[load]'
+	bench/load/run.sh
 
 clean:
 	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache

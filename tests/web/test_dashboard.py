@@ -82,3 +82,28 @@ def test_the_dashboard_query_count_does_not_grow_with_data(
     with CaptureQueriesContext(connection) as many:
         alice_client.get("/")
     assert len(many) == len(few)
+
+
+@time_machine.travel(TODAY, tick=False)
+def test_the_dashboard_reads_the_goals_and_their_check_ins_once(
+    alice: Any, alice_client: Client
+) -> None:
+    """The agenda and the goal list share one read (bench/load/: the dashboard
+    is the heaviest page of the mix)."""
+    behind_goal(alice, "Publish ten posts on testing by the end of the year")
+    with CaptureQueriesContext(connection) as queries:
+        page = alice_client.get("/").content.decode()
+    assert "Publish ten posts on testing" in page
+    reads = [q["sql"] for q in queries.captured_queries]
+    # the goal rows themselves once (the next actions read a few values apart)
+    goal_rows = 'SELECT "goals_goal"."id", "goals_goal"."owner_id"'
+    assert sum(1 for sql in reads if sql.startswith(goal_rows)) == 1
+    assert (
+        sum(
+            1
+            for sql in reads
+            if 'FROM "goals_checkin" WHERE' in sql
+            and '"goals_checkin"."goal_id" IN' in sql
+        )
+        == 1
+    )

@@ -35,6 +35,13 @@ def serve(
     run_gunicorn(host=host, port=port, workers=workers)
 
 
+# Idle keep-alive connections stay open this long (gunicorn's default is 2 s).
+# A client that pauses longer than that between requests, as a person does,
+# raced the server's close: the load benchmark (bench/load/) lost a POST to
+# "Remote end closed connection without response" about once a thousand.
+KEEPALIVE_SECONDS = 10
+
+
 def gunicorn_options(*, host: str, port: int, workers: int) -> dict[str, Any]:
     """The gunicorn settings `headway serve` runs with (docs/deploy.md)."""
     from django.conf import settings
@@ -44,6 +51,7 @@ def gunicorn_options(*, host: str, port: int, workers: int) -> dict[str, Any]:
         "workers": workers,
         "worker_class": "gthread",
         "threads": 4,
+        "keepalive": KEEPALIVE_SECONDS,
         # Behind a reverse proxy in server mode: its access log is the one kept.
         "accesslog": None,
         "errorlog": "-",

@@ -104,9 +104,11 @@ def agenda(
     today: date | None = None,
     days: int = coach.DEFAULT_DAYS,
     due_rows: list[DueRow] | None = None,
+    goals: list[Any] | None = None,
 ) -> list[AgendaRow]:
     """One list of what is due by `today + days`, overdue first. A caller that
-    already has the network's due list hands it in (`due_rows`)."""
+    already has the network's due list (`due_rows`) or the active goals with
+    their check-ins (`goals`, from `goals_list`) hands them in."""
     today = today or timezone.localdate()
     if due_rows is None:
         due_rows = due_list(owner=owner, today=today)
@@ -117,7 +119,7 @@ def agenda(
     )
     items = [
         *coach.cadence_items(tuple(cadences)),
-        *coach.goal_items(_goal_facts(owner=owner, today=today), today),
+        *coach.goal_items(_goal_facts(owner=owner, today=today, goals=goals), today),
         *coach.contact_items(_contacts_due(due_rows, mentor=mentor_on), today),
         *coach.expiry_items(_expiring(owner=owner, marks=marks), today),
         *coach.adjustment_items(_adjustments(owner=owner, today=today, marks=marks)),
@@ -130,11 +132,15 @@ def agenda(
     ]
 
 
-def _goal_facts(*, owner: Any, today: date) -> tuple[coach.GoalFacts, ...]:
+def _goal_facts(
+    *, owner: Any, today: date, goals: list[Any] | None = None
+) -> tuple[coach.GoalFacts, ...]:
     """Active goals; for a recurring target, what this period counts and asks
     (pro-rated in a goal's first period), as the goal pages show it."""
     facts = []
-    for goal in goals_list(owner=owner, status=GoalStatus.ACTIVE):
+    if goals is None:
+        goals = list(goals_list(owner=owner, status=GoalStatus.ACTIVE))
+    for goal in goals:
         progress = progress_of(goal, today=today) if goal.recurrence else None
         facts.append(
             coach.GoalFacts(

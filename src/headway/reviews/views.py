@@ -83,11 +83,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def _dashboard_context(owner: Any, *, capture: QuickCaptureForm) -> dict[str, Any]:
     today = timezone.localdate()
     due = due_list(owner=owner, today=today)
-    agenda = selectors.agenda(owner=owner, today=today, due_rows=due)
-    goals = [
-        (goal, progress_of(goal, today=today))
-        for goal in goals_list(owner=owner, status=GoalStatus.ACTIVE)
-    ]
+    # Read once: the agenda and the goal list below both need them.
+    active = list(goals_list(owner=owner, status=GoalStatus.ACTIVE))
+    agenda = selectors.agenda(owner=owner, today=today, due_rows=due, goals=active)
+    goals = [(goal, progress_of(goal, today=today)) for goal in active]
     upcoming = next_actions.next_actions(
         owner=owner, today=today, due_rows=due, agenda_rows=agenda
     )
