@@ -26,12 +26,16 @@ from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, expect
 
-from headway.accounts.models import Profile
+from headway.accounts.models import Profile, Share
 from headway.accounts.services import owner_ensure
+from headway.coach.periods import period_containing
+from headway.growth.models import RoleNeed, Skill
 from headway.journal.models import Entry
 from headway.journal.services import entry_attach
 from headway.network.models import Contact
+from headway.opportunities import services as opportunities
 from headway.reviews.demo import DemoSize, demo_build
+from headway.reviews.flows_services import review_complete
 from headway.reviews.onboarding import STEPS
 from headway.sharing.shares import share_create
 from tests.browser.accessibility import AXE, WCAG_TAGS
@@ -80,6 +84,21 @@ def rich_owner(owner: Any, media: Path) -> World:
     assert mentor is not None
     assert manager is not None
     assert token is not None
+    share = Share.objects.filter(owner=owner).latest("pk")
+    periods = [period_containing(kind, today) for kind in ("week", "quarter", "year")]
+    review = review_complete(owner=owner, period=periods[0], reflection="A good week")
+    need = RoleNeed.objects.for_owner(owner).first()
+    skill = Skill.objects.for_owner(owner).first()
+    assert need is not None
+    assert skill is not None
+    company = opportunities.company_create(
+        owner=owner, name="Initech", why="Kind people", target_role="Staff engineer"
+    )
+    opening = opportunities.opening_create(
+        owner=owner, company=company, role="Staff engineer", source="referral",
+        referrer=mentor,
+    )  # fmt: skip
+    candidate = opportunities.candidate_add(owner=owner, contact=mentor, why="Leads")
     return World(
         entry=entry.pk,
         entry_with_sample=talk.pk,
@@ -89,6 +108,14 @@ def rich_owner(owner: Any, media: Path) -> World:
         manager=manager.pk,
         share_token=token,
         steps=tuple(step.value for step in STEPS),
+        share=share.pk,
+        review=review.pk,
+        periods=tuple((period.kind, period.label) for period in periods),
+        need=need.pk,
+        skill=skill.pk,
+        company=company.pk,
+        opening=opening.pk,
+        candidate=candidate.pk,
     )
 
 

@@ -47,6 +47,21 @@ NOT_PAGES: dict[str, str] = {
     "shares:share-revoke": "POST only",
     "network:contact-touch": "POST only",
     "network:contact-delete": "POST only (its confirmation belongs to safe deletes)",
+    "core:trash-undo": "POST only (Undo after a delete)",
+    "journal:draft-keep": "POST only (a harvested draft kept)",
+    "journal:draft-discard": "POST only (a harvested draft discarded)",
+    "opportunities:opening-move": "POST only",
+    "opportunities:opening-follow-up": "POST only",
+    "opportunities:opening-role": "POST only (the role an accepted offer adds)",
+    "opportunities:opening-setback": "POST only (the setback a rejection logs)",
+    "opportunities:candidate-move": "POST only",
+    "reviews:review-report": "a report download (md, html, pdf, json)",
+    "accounts:people": "server mode, administrators only (404 here); "
+    "tests/browser/test_server_accounts_pages.py",
+    "accounts:invite": "server mode, opened by an invitation's one-time token; "
+    "tests/browser/test_server_accounts_pages.py",
+    "accounts:password-reset-confirm": "opened from a reset e-mail's one-time "
+    "link; tests/accounts/test_server_accounts.py",
 }
 
 
@@ -93,6 +108,14 @@ class World:
     manager: int = 0
     share_token: str = ""
     steps: tuple[str, ...] = ()
+    share: int = 0
+    review: int = 0
+    periods: tuple[tuple[str, str], ...] = ()  # (kind, label) of this week, …
+    need: int = 0
+    skill: int = 0
+    company: int = 0
+    opening: int = 0
+    candidate: int = 0
 
 
 # Which objects fill a route's arguments: one or more sets of keyword arguments.
@@ -110,6 +133,19 @@ PAGE_ARGS: dict[str, Callable[[World], list[dict[str, Any]]]] = {
     "network:mentor-prep": lambda w: [{"pk": w.mentor}],
     "network:manager-prep": lambda w: [{"pk": w.manager}],
     "share:by-link": lambda w: [{"token": w.share_token}],
+    "shares:share-delete": lambda w: [{"pk": w.share}],
+    "goals:goal-delete": lambda w: [{"pk": w.goal}],
+    "reviews:review-detail": lambda w: [{"pk": w.review}],
+    "reviews:review-start": lambda w: [{"kind": kind} for kind, _ in w.periods],
+    "reviews:review-flow": lambda w: [
+        {"kind": kind, "period": label} for kind, label in w.periods
+    ],
+    "reviews:gap": lambda w: [{"need_id": w.need}],
+    "growth:skill-detail": lambda w: [{"pk": w.skill}],
+    "opportunities:company-detail": lambda w: [{"pk": w.company}],
+    "opportunities:company-edit": lambda w: [{"pk": w.company}],
+    "opportunities:opening-detail": lambda w: [{"pk": w.opening}],
+    "opportunities:candidate-detail": lambda w: [{"pk": w.candidate}],
 }
 
 

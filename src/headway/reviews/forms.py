@@ -52,25 +52,29 @@ class AccomplishmentForm(forms.Form):
 
 
 class CadencesForm(forms.Form):
-    """One number per cadence; empty switches it off."""
+    """One number per cadence; empty switches it off.
 
-    def __init__(self, *args: Any, current: dict[str, int | None], **kwargs: Any):
+    `table=True` (the rhythm page) shows them as one row per cadence: the
+    inputs then belong to the save form by its id and share the one hint
+    above the table. The guided start lays them out as a plain form."""
+
+    def __init__(
+        self,
+        *args: Any,
+        current: dict[str, int | None],
+        table: bool = False,
+        **kwargs: Any,
+    ):
         super().__init__(*args, **kwargs)
+        attrs = {"inputmode": "numeric", "class": "cadence-every"}
+        if table:
+            attrs |= {"form": "cadence-form", "aria-describedby": "cadence-help"}
         for kind in CadenceKind:
-            # Shown as one table row per cadence: the inputs belong to the
-            # form by its id, and share the one hint above the table.
             self.fields[kind.value] = forms.IntegerField(
                 label=f"{kind.label}: every … days",
                 required=False,
                 min_value=1,
                 max_value=EVERY_DAYS_MAX,
                 initial=current.get(kind.value),
-                widget=forms.NumberInput(
-                    attrs={
-                        "form": "cadence-form",
-                        "aria-describedby": "cadence-help",
-                        "inputmode": "numeric",
-                        "class": "cadence-every",
-                    }
-                ),
+                widget=forms.NumberInput(attrs=dict(attrs)),
             )

@@ -126,7 +126,9 @@ def rhythm(request: HttpRequest) -> HttpResponse:
     owner = request.user
     rows = selectors.cadences_list(owner=owner)
     form = CadencesForm(
-        request.POST or None, current={row.kind: row.every_days for row in rows}
+        request.POST or None,
+        current={row.kind: row.every_days for row in rows},
+        table=True,
     )
     saved = False
     if request.method == "POST" and form.is_valid():

@@ -50,7 +50,10 @@
       return;
     }
     window.setTimeout(function () { setBusy(form, true); }, 0);
-    window.setTimeout(function () { setBusy(form, false); }, BUSY_SAFETY_MS);
+    // A form that answers with a download stays on the page: it says how soon
+    // its buttons come back (data-busy-ms), else the safety delay does.
+    var busyFor = parseInt(form.getAttribute("data-busy-ms"), 10) || BUSY_SAFETY_MS;
+    window.setTimeout(function () { setBusy(form, false); }, busyFor);
   }, true);
   // Back to a page from the history: its buttons work again.
   window.addEventListener("pageshow", function () {
