@@ -82,3 +82,12 @@ def place(tmp_path: Path) -> Iterator[Place]:
         time.sleep(0.2)
     assert here.workers() == [], "a worker outlived its data directory"
     subprocess.run(["rm", "-rf", str(here.run)], check=True)
+
+
+# The longest files first, so both workers start on them and the rest fills in
+# around them: collected last, one of them would leave the other worker idle.
+SLOW_FIRST = ("tests/faults/", "tests/browser/test_walk.py", "tests/packaging/")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=lambda item: not item.nodeid.startswith(SLOW_FIRST))
