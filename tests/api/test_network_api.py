@@ -59,6 +59,22 @@ def test_a_strength_of_seven_is_a_422_with_the_reason(
     assert "Strength 7 is out of range" in response.json()["detail"]
 
 
+@pytest.mark.parametrize("link", ["http://[::1", "https://ex]ample.org", "[oops"])
+def test_a_link_python_cannot_split_is_a_422_not_a_crash(
+    client: Client, alice_token: str, link: str
+) -> None:
+    """Schemathesis found it: an unclosed "[" reads as an IPv6 host."""
+    response = client.post(
+        "/api/v1/contacts",
+        {"name": "Ada Lovelace", "links": [link]},
+        content_type="application/json",
+        headers=bearer(alice_token),
+    )
+    assert response.status_code == 422
+    assert "is not a web address" in response.json()["detail"]
+    assert not Contact.objects.exists()
+
+
 def test_listing_filters_by_tag_and_shows_only_the_owners_contacts(
     client: Client, alice: Any, bob: Any, alice_token: str
 ) -> None:

@@ -119,8 +119,11 @@ def _basics(basics: Basics) -> dict[str, Any]:
 
 def _profile(link: str) -> dict[str, str]:
     """A link as a profile: the site's name and the last part of the path."""
-    parts = urlsplit(link)
-    host = (parts.hostname or "").removeprefix("www.")
+    try:
+        parts = urlsplit(link)
+        host = (parts.hostname or "").removeprefix("www.")
+    except ValueError:  # not a web address after all: name no site
+        return {"network": "", "username": "", "url": link}
     path = [piece for piece in parts.path.split("/") if piece]
     return {"network": host, "username": path[-1] if path else "", "url": link}
 

@@ -209,7 +209,10 @@ def _url(field: DetailField, text: str) -> str:
 
 
 def url_is_web(text: str) -> bool:
-    parts = urlsplit(text)
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # e.g. an unclosed "[" read as an IPv6 host
+        return False
     return parts.scheme in {"http", "https"} and bool(parts.hostname)
 
 

@@ -119,7 +119,10 @@ def url_clean(value: str, *, field: str = "links") -> str:
         return ""
     if "://" not in text:
         text = f"https://{text}"
-    parts = urlsplit(text)
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # e.g. an unclosed "[" read as an IPv6 host
+        raise field_error(field, f"{value!r} is not a web address.", "url") from None
     if parts.scheme not in {"http", "https"} or "." not in parts.netloc:
         raise field_error(field, f"{value!r} is not a web address.", "url")
     host = parts.netloc.lower()
