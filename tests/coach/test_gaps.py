@@ -73,6 +73,16 @@ def test_the_level_reached_with_enough_fresh_evidence_is_met() -> None:
     assert one(skill(5, required=3, shown=shown)) == ("met", None)
 
 
+def test_an_unrated_skill_met_on_its_evidence_never_claims_a_level() -> None:
+    shown = (date(2026, 6, 1), date(2026, 11, 30))
+    (rated,) = analyse([skill(3, required=3, shown=shown)], TODAY)
+    (unrated,) = analyse([skill(None, required=3, shown=shown)], TODAY)
+    assert rated.reason == "Level reached and recently shown."
+    assert (unrated.state, unrated.current) == ("met", None)
+    assert "Level reached" not in unrated.reason
+    assert "Shown in 2 entries" in unrated.reason
+
+
 def test_the_level_reached_with_too_little_evidence_is_an_opportunity_gap() -> None:
     few = tuple([TODAY] * (THIN_EVIDENCE_MIN - 1))
     assert one(skill(4, required=3, shown=few)) == ("thin", "opportunity")

@@ -229,6 +229,8 @@ def _judge(facts: NeedFacts, today: date) -> tuple[State, GapKind | None, float,
             OPPORTUNITY_WEIGHT * stale,
             f"Last shown {months} months ago.",
         )
+    if facts.level is None:  # judged on the evidence alone: say so
+        return "met", None, 0.0, f"Shown in {count} entries, recently; judged on them."
     return "met", None, 0.0, "Level reached and recently shown."
 
 
