@@ -336,7 +336,16 @@ def main() -> int:
         "--database-url",
         default=os.environ.get("HEADWAY_LOAD_DATABASE_URL", DEFAULT_URL),
     )
+    parser.add_argument(
+        "--csv-only",
+        action="store_true",
+        help="write bench/load/users.csv for --users users and seed nothing",
+    )
     arguments = parser.parse_args()
+    if arguments.csv_only:
+        csv_write(arguments.users)
+        print(f"{arguments.users} users' sign-ins written to {USERS_CSV}")
+        return 0
     environment(arguments.database_url)
     database_create(arguments.database_url)
 
