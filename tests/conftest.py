@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import time
 from collections.abc import Iterator
@@ -86,8 +87,28 @@ def place(tmp_path: Path) -> Iterator[Place]:
 
 # The longest files first, so both workers start on them and the rest fills in
 # around them: collected last, one of them would leave the other worker idle.
-SLOW_FIRST = ("tests/faults/", "tests/browser/test_walk.py", "tests/packaging/")
+SLOW_FIRST = (
+    "tests/faults/",
+    "tests/browser/test_walk.py",
+    "tests/cli/test_warm.py",
+    "tests/packaging/",
+)
+
+
+# Tests that run `headway` in processes of their own on a fresh SQLite data
+# directory (the `place` fixture, or the `sqlite_file` mark) do exactly the
+# same on the PostgreSQL pass of `make test`: they run on the SQLite pass.
+SQLITE_FILE_ONLY = (
+    "runs `headway` processes on a SQLite data directory of their own, the same "
+    "on either pass; runs on the SQLite pass"
+)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: not item.nodeid.startswith(SLOW_FIRST))
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        return
+    for item in items:
+        fixtures = getattr(item, "fixturenames", ())
+        if "place" in fixtures or item.get_closest_marker("sqlite_file"):
+            item.add_marker(pytest.mark.skip(reason=SQLITE_FILE_ONLY))

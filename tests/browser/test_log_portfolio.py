@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from headway.journal.models import Entry
+from tests.browser.navigating import go_to
 from tests.browser.signing_in import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -43,9 +44,7 @@ def test_log_a_talk_with_a_pdf_find_it_and_download_it_from_the_portfolio(
     expect(results).to_have_count(1)
     expect(results.first).to_contain_text("Spoke at the Python user group")
 
-    page.get_by_role("navigation", name="Main").get_by_role(
-        "link", name="Portfolio"
-    ).click()
+    go_to(page, "Portfolio")
     expect(page.get_by_role("heading", name="Portfolio")).to_be_visible()
     expect(
         page.get_by_role("link", name="Spoke at the Python user group")

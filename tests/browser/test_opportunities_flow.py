@@ -16,6 +16,7 @@ from headway.goals.services import goal_create
 from headway.network.services import contact_create, interaction_log
 from headway.opportunities.models import Opening
 from tests.browser.accessibility import axe_violations
+from tests.browser.navigating import go_to
 from tests.browser.signing_in import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -53,7 +54,7 @@ def test_a_referral_moves_across_the_board_and_the_applications_goal_moves(
         occurred_on=timezone.localdate() - dt.timedelta(days=3),
     )
 
-    page.get_by_role("navigation").get_by_role("link", name="Opportunities").click()
+    go_to(page, "Opportunities")
     expect(page.get_by_role("heading", level=1)).to_have_text("Opportunities")
     assert axe_violations(page) == []
     page.get_by_label("Name").fill("Acme Inc.")

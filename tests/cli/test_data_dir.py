@@ -7,6 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.sqlite_file
+
 HEADWAY = [sys.executable, "-m", "headway"]
 
 

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.sqlite_file
+
 
 def headway(
     data_dir: Path, *arguments: str | bytes, **env: str

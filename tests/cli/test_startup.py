@@ -12,10 +12,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from headway.cli import app
 from headway.cli.lazy import COMMANDS, load
+
+pytestmark = pytest.mark.sqlite_file
 
 CLI = Path(__file__).parents[2] / "src" / "headway" / "cli"
 HELPERS = {"__init__", "lazy", "output", "session"}

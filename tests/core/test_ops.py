@@ -47,6 +47,7 @@ def titles(data_dir: Path, *user: str, **env: str) -> list[str]:
 # --- backup and restore ------------------------------------------------------
 
 
+@pytest.mark.sqlite_file
 def test_a_sqlite_backup_restores_to_what_was_saved(tmp_path: Path) -> None:
     data = tmp_path / "data"
     assert headway(data, "log", "Before the backup").returncode == 0
@@ -65,6 +66,7 @@ def test_a_sqlite_backup_restores_to_what_was_saved(tmp_path: Path) -> None:
     assert sorted(titles(data)) == ["After the backup", "Before the backup"]
 
 
+@pytest.mark.sqlite_file
 def test_a_backup_never_overwrites_a_file(tmp_path: Path) -> None:
     data = tmp_path / "data"
     existing = tmp_path / "existing"
@@ -75,6 +77,7 @@ def test_a_backup_never_overwrites_a_file(tmp_path: Path) -> None:
     assert existing.read_text() == "keep me"
 
 
+@pytest.mark.sqlite_file
 def test_restore_asks_first_and_refuses_what_is_not_a_headway_backup(
     tmp_path: Path,
 ) -> None:

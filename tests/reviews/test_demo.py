@@ -205,6 +205,7 @@ def headway(*arguments: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.sqlite_file
 def test_headway_demo_fills_a_new_directory_and_refuses_a_used_one(
     tmp_path: Path,
 ) -> None:
@@ -231,6 +232,7 @@ def test_the_warm_worker_leaves_the_demo_to_the_client() -> None:
     assert "demo" in warm.DECLINED
 
 
+@pytest.mark.sqlite_file
 def test_headway_demo_serve_serves_the_demo_with_a_sign_in_link(
     tmp_path: Path,
 ) -> None:

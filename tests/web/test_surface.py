@@ -69,6 +69,16 @@ def test_portfolio_is_in_the_navigation(alice_client: Client) -> None:
     assert re.search(r'<a href="/portfolio/" aria-current="page"><svg', html)
 
 
+def test_an_area_behind_more_marks_more_as_current(alice_client: Client) -> None:
+    behind = alice_client.get("/portfolio/").content.decode()
+    in_view = alice_client.get("/goals/").content.decode()
+
+    assert '<summary class="current">' in behind
+    assert "(the current page is here)" in behind
+    assert '<summary class="current">' not in in_view
+    assert re.search(r"<summary><svg[^>]*>.*?</svg>More</summary>", in_view)
+
+
 @pytest.mark.parametrize(
     ("day", "shown"),
     [

@@ -6,6 +6,7 @@ from typing import Any
 
 import typer
 
+from headway.cli.opportunities import candidate_app
 from headway.cli.output import guarded, plural, print_json, print_table
 from headway.cli.session import current_owner
 
@@ -14,8 +15,10 @@ network_app = typer.Typer(
     help="Who is due a touch, and how your network is doing.", no_args_is_help=True
 )
 mentor_app = typer.Typer(
-    help="Prepare and record mentor meetings.", no_args_is_help=True
+    help="Find a mentor, then prepare and record your meetings.",
+    no_args_is_help=True,
 )
+mentor_app.add_typer(candidate_app, name="candidate")
 
 
 @contact_app.command("add")

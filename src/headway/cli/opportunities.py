@@ -1,5 +1,5 @@
 """`headway company` and `headway opening`: where the owner would work, and the
-openings they pursue there."""
+openings they pursue there; `headway mentor candidate`: finding a mentor."""
 
 from __future__ import annotations
 
@@ -17,6 +17,11 @@ company_app = typer.Typer(
 )
 opening_app = typer.Typer(
     help="Openings you pursue, from interested to an offer.", no_args_is_help=True
+)
+# Under `headway mentor` (cli.network), beside prep, ask and record.
+candidate_app = typer.Typer(
+    help="Finding a mentor: identified, asked, met, then agreed, declined or not now.",
+    no_args_is_help=True,
 )
 
 
@@ -309,6 +314,117 @@ def opening_list(
     print_table(
         ("id", "company", "role", "stage", "source", "updated", "follow up"), rows
     )
+
+
+@candidate_app.command("add")
+@guarded
+def candidate_add(
+    contact: str = typer.Argument(..., help="The contact's name or id."),
+    why: str = typer.Option("", "--why", help="Why this person."),
+    hope: str = typer.Option("", "--hope", help="What you hope to learn from them."),
+    as_json: bool = typer.Option(False, "--json", help="Print the candidate as JSON."),
+) -> None:
+    """Name a contact as a possible mentor and print the candidate's id."""
+    owner = current_owner()
+    from headway.network.selectors import contact_find
+    from headway.opportunities import selectors, services
+
+    candidate = services.candidate_add(
+        owner=owner,
+        contact=contact_find(owner=owner, name_or_id=contact),
+        why=why,
+        hope_to_learn=hope,
+    )
+    if as_json:
+        print_json(selectors.candidate_as_dict(candidate))
+    else:
+        typer.echo(candidate.pk)
+
+
+@candidate_app.command("list")
+@guarded
+def candidate_list(
+    as_json: bool = typer.Option(False, "--json", help="Print a JSON array."),
+) -> None:
+    """List the people you may ask to mentor you, with where each ask stands."""
+    owner = current_owner()
+    from headway.opportunities import selectors
+
+    found = [
+        selectors.candidate_as_dict(c) for c in selectors.candidates_list(owner=owner)
+    ]
+    if as_json:
+        print_json(found)
+        return
+    if not found:
+        typer.echo('No mentor candidates yet. Try: headway mentor candidate add "Sue"')
+        return
+    rows = [
+        (
+            str(c["id"]),
+            c["name"],
+            c["stage"].replace("_", " "),
+            c["updated"],
+            c["next_follow_up"] or "-",
+        )
+        for c in found
+    ]
+    print_table(("id", "name", "stage", "updated", "follow up"), rows)
+
+
+@candidate_app.command("draft")
+@guarded
+def candidate_draft(
+    candidate_id: int = typer.Argument(..., help="The candidate's id."),
+) -> None:
+    """Print an ask drafted from your top goals, target role and hopes.
+
+    Nothing is invented: what Headway does not know is left as a [bracketed]
+    gap for you to fill before you send it."""
+    owner = current_owner()
+    from headway.opportunities import selectors, services
+
+    candidate = selectors.candidate_get(owner=owner, pk=candidate_id)
+    typer.echo(services.candidate_draft(owner=owner, candidate=candidate))
+
+
+@candidate_app.command("move")
+@guarded
+def candidate_move(
+    candidate_id: int = typer.Argument(..., help="The candidate's id."),
+    stage: str = typer.Argument(
+        ..., help="identified, asked, met, agreed, declined or not_now."
+    ),
+    on: str = typer.Option("", "--on", help="When; default today."),
+    message: str | None = typer.Option(
+        None, "--message", help="Asked: the message you sent (default: the draft)."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print the candidate as JSON."),
+) -> None:
+    """Record how the ask went; agreed tags the contact `mentor`."""
+    owner = current_owner()
+    from headway.opportunities import selectors, services
+
+    candidate = selectors.candidate_get(owner=owner, pk=candidate_id)
+    services.candidate_move(
+        owner=owner,
+        candidate=candidate,
+        stage=stage.strip().lower().replace(" ", "_"),
+        on=on or None,
+        message=message,
+    )
+    found = selectors.candidate_as_dict(candidate)
+    if as_json:
+        print_json(found)
+        return
+    typer.echo(f"{found['name']}: {found['stage'].replace('_', ' ')}")
+    if found["next_follow_up"]:
+        typer.echo(f"Follow up by {found['next_follow_up']} if you hear nothing.")
+    if found["stage"] == "agreed":
+        typer.echo(
+            f"Tagged {found['name']} as a mentor: `headway mentor prep "
+            f'"{found["name"]}"` readies your first meeting.'
+        )
 
 
 def register(app: typer.Typer) -> None:

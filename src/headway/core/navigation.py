@@ -1,7 +1,9 @@
-"""The main navigation: one line per area; an area without pages yet uses `section`.
+"""The main navigation: one line per area.
 
-Each item names an icon from the sprite in `base.html` (`#i-<icon>`); on a
-phone the list becomes a bottom tab bar of icon and label.
+Each item names an icon from the sprite in `base.html` (`#i-<icon>`). The
+five areas used most are always in view (on a phone, a bottom tab bar of
+icon and label); the others sit behind "More", a disclosure that works
+without script, so ten areas never wrap the header or scroll the tab bar.
 """
 
 from __future__ import annotations
@@ -16,15 +18,11 @@ class NavItem:
     label: str
     url_name: str
     icon: str
-    args: tuple[str, ...] = ()
+    more: bool = False  # behind "More"
 
     @property
     def url(self) -> str:
-        return reverse(self.url_name, args=self.args)
-
-    def is_current(self, path: str) -> bool:
-        url = self.url
-        return path == url if url == "/" else path.startswith(url)
+        return reverse(self.url_name)
 
 
 @dataclass(frozen=True)
@@ -37,25 +35,41 @@ class NavLink:
     current: bool
 
 
+@dataclass(frozen=True)
+class Navigation:
+    """What `base.html` draws: the areas in view, and those behind "More"."""
+
+    main: list[NavLink]
+    more: list[NavLink]
+
+    @property
+    def more_current(self) -> bool:
+        """The page belongs to an area behind "More": the button says so."""
+        return any(link.current for link in self.more)
+
+
 NAVIGATION = (
     NavItem("Dashboard", "reviews:dashboard", "home"),
     NavItem("Log", "journal:entry-list", "log"),
     NavItem("Goals", "goals:goal-list", "goal"),
     NavItem("Network", "network:home", "network"),
-    NavItem("Opportunities", "opportunities:home", "opportunity"),
     NavItem("Growth", "growth:index", "growth"),
-    NavItem("Portfolio", "portfolio:portfolio", "portfolio"),
-    NavItem("Rhythm", "reviews:rhythm", "rhythm"),
-    NavItem("Reviews", "reviews:reviews", "review"),
-    NavItem("Profile", "accounts:profile", "profile"),
+    NavItem("Opportunities", "opportunities:home", "opportunity", more=True),
+    NavItem("Portfolio", "portfolio:portfolio", "portfolio", more=True),
+    NavItem("Rhythm", "reviews:rhythm", "rhythm", more=True),
+    NavItem("Reviews", "reviews:reviews", "review", more=True),
+    NavItem("Profile", "accounts:profile", "profile", more=True),
 )
 
 
-def navigation_links(path: str) -> list[NavLink]:
+def navigation_links(path: str) -> Navigation:
     """The navigation for a page at `path`, the current area marked."""
-    links = []
+    main: list[NavLink] = []
+    more: list[NavLink] = []
     for item in NAVIGATION:
         url = item.url
         current = path == url if url == "/" else path.startswith(url)
-        links.append(NavLink(item.label, url, item.icon, current))
-    return links
+        (more if item.more else main).append(
+            NavLink(item.label, url, item.icon, current)
+        )
+    return Navigation(main, more)

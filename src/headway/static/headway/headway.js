@@ -1,6 +1,7 @@
 // Headway's site-wide behaviour (no inline scripts: the CSP forbids them).
 // 1. Busy buttons: a save or an upload cannot be sent twice.
 // 2. Keyboard shortcuts: / search, n quick capture, Ctrl/Cmd+Enter save, ? help.
+// 3. The navigation's "More" closes on Escape and on a click elsewhere.
 (function () {
   "use strict";
 
@@ -107,6 +108,17 @@
   document.addEventListener("click", function (event) {
     var opener = event.target instanceof Element && event.target.closest("[data-shortcuts-open]");
     if (opener) { openShortcuts(); }
+    var more = document.querySelector("details[data-nav-more][open]");
+    if (more && !(event.target instanceof Node && more.contains(event.target))) { more.open = false; }
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") { return; }
+    var more = document.querySelector("details[data-nav-more][open]");
+    if (more) {
+      more.open = false;
+      more.querySelector("summary").focus();
+    }
   });
 
   // Arriving from a shortcut on another page: /log/#search, /log/#capture.
