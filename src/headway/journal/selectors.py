@@ -232,11 +232,26 @@ def _valid_details(capture: Capture) -> dict[str, Any]:
     return kept
 
 
-def entries_recent(*, owner: Any, limit: int = 50) -> list[Entry]:
-    """The newest entries first, tags fetched in one more query."""
+def entries_recent(
+    *, owner: Any, limit: int = 50, kind: str | None = None
+) -> list[Entry]:
+    """The newest entries first (of one kind when given), tags and work
+    samples fetched in two more queries."""
+    entries = Entry.objects.for_owner(owner)
+    if kind is not None:
+        entries = entries.filter(kind=kind)
+    return list(
+        entries.prefetch_related("tags", "samples").order_by("-occurred_on", "-id")[
+            :limit
+        ]
+    )
+
+
+def entries_to_pick(*, owner: Any, limit: int = 50) -> list[Entry]:
+    """The newest entries with only what a picker shows: id, day and title."""
     return list(
         Entry.objects.for_owner(owner)
-        .prefetch_related("tags", "samples")
+        .only("id", "occurred_on", "title")
         .order_by("-occurred_on", "-id")[:limit]
     )
 

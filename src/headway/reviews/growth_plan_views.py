@@ -10,7 +10,7 @@ from headway.core.errors import error_text
 from headway.core.rendering import render_page
 from headway.goals.services import goal_draft_for_gap
 from headway.growth.services import gap_action_add, need_link_entry
-from headway.journal.models import Entry
+from headway.journal.selectors import entries_to_pick
 from headway.reviews.growth_plan import gap_plan
 
 RECENT_ENTRIES = 30
@@ -50,11 +50,7 @@ def gap_page(request: HttpRequest, need_id: int) -> HttpResponse:
             return redirect("reviews:gap", need_id=need_id)
     plan = gap_plan(owner=owner, need_id=need_id)
     entries = (
-        list(
-            Entry.objects.for_owner(owner).order_by("-occurred_on", "-pk")[
-                :RECENT_ENTRIES
-            ]
-        )
+        entries_to_pick(owner=owner, limit=RECENT_ENTRIES)
         if plan.gap.kind == "experience"
         else []
     )

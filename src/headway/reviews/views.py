@@ -18,7 +18,8 @@ from headway.core.rendering import render_page
 from headway.goals.models import GoalStatus
 from headway.goals.selectors import goals_list, progress_of
 from headway.journal.forms import QuickCaptureForm
-from headway.journal.models import Entry, EntryKind
+from headway.journal.models import EntryKind
+from headway.journal.selectors import entries_recent
 from headway.network.selectors import due_list
 from headway.reviews import next_actions, onboarding, selectors, services
 from headway.reviews.forms import CadencesForm
@@ -90,9 +91,6 @@ def _dashboard_context(owner: Any, *, capture: QuickCaptureForm) -> dict[str, An
     upcoming = next_actions.next_actions(
         owner=owner, today=today, due_rows=due, agenda_rows=agenda
     )
-    accomplishments = Entry.objects.for_owner(owner).filter(
-        kind=EntryKind.ACCOMPLISHMENT
-    )
     return momentum_context(owner, today) | {
         "capture": capture,
         "next_actions": upcoming[: next_actions.TOP],
@@ -106,8 +104,8 @@ def _dashboard_context(owner: Any, *, capture: QuickCaptureForm) -> dict[str, An
         ],
         "goal_count": len(goals),
         "behind_count": sum(1 for _, progress in goals if progress.pace == "behind"),
-        "accomplishments": list(
-            accomplishments.prefetch_related("tags", "samples")[:DASHBOARD_ROWS]
+        "accomplishments": entries_recent(
+            owner=owner, kind=EntryKind.ACCOMPLISHMENT, limit=DASHBOARD_ROWS
         ),
         "due_count": len(due),
         "start": onboarding.progress(owner=owner),
