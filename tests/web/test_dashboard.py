@@ -107,3 +107,17 @@ def test_the_dashboard_reads_the_goals_and_their_check_ins_once(
         )
         == 1
     )
+
+
+@time_machine.travel(TODAY, tick=False)
+def test_the_dashboard_reads_the_guided_start_once(
+    alice: Any, alice_client: Client
+) -> None:
+    """Whether to send the owner to the guided start, and how far it came,
+    from one read of its row."""
+    EntryFactory(owner=alice)
+    with CaptureQueriesContext(connection) as queries:
+        page = alice_client.get("/")
+    assert page.status_code == 200
+    reads = [q["sql"] for q in queries.captured_queries]
+    assert sum(1 for sql in reads if 'FROM "reviews_onboarding"' in sql) == 1

@@ -31,7 +31,7 @@ from headway.reviews.forms import (
     CadencesForm,
     RankForm,
 )
-from headway.reviews.models import OnboardingStep
+from headway.reviews.models import Onboarding, OnboardingStep
 
 STEPS = list(OnboardingStep)
 INTRO = {
@@ -58,8 +58,10 @@ class StartProgress:
     finished: bool
 
 
-def progress(*, owner: Any) -> StartProgress:
-    state = services.onboarding_get(owner=owner)
+def progress(*, owner: Any, state: Onboarding | None = None) -> StartProgress:
+    """How far the guided start has come (`state`: the row, when read already)."""
+    if state is None:
+        state = services.onboarding_get(owner=owner)
     behind = set(state.done) | set(state.skipped)
     pending = [step.value for step in STEPS if step.value not in behind]
     return StartProgress(
@@ -70,10 +72,11 @@ def progress(*, owner: Any) -> StartProgress:
     )
 
 
-def should_start(*, owner: Any) -> bool:
+def should_start(*, owner: Any, state: Onboarding | None = None) -> bool:
     """A new owner, with nothing logged and no goal, begins with the guided
     start; once they finish or leave it, never again."""
-    state = services.onboarding_get(owner=owner)
+    if state is None:
+        state = services.onboarding_get(owner=owner)
     if state.finished_on is not None or state.done or state.skipped:
         return False
     has_data = (

@@ -72,13 +72,12 @@ AGENDA_ROWS = 8
 def dashboard(request: HttpRequest) -> HttpResponse:
     """What should I do now: the agenda first, then goals, evidence, people."""
     owner = request.user
-    if onboarding.should_start(owner=owner):
+    start = services.onboarding_get(owner=owner)  # read once for both uses
+    if onboarding.should_start(owner=owner, state=start):
         return redirect("reviews:start")
-    return render_page(
-        request,
-        "reviews/dashboard.html",
-        _dashboard_context(owner, capture=QuickCaptureForm()),
-    )
+    context = _dashboard_context(owner, capture=QuickCaptureForm())
+    context["start"] = onboarding.progress(owner=owner, state=start)
+    return render_page(request, "reviews/dashboard.html", context)
 
 
 def _dashboard_context(owner: Any, *, capture: QuickCaptureForm) -> dict[str, Any]:
@@ -108,7 +107,6 @@ def _dashboard_context(owner: Any, *, capture: QuickCaptureForm) -> dict[str, An
             owner=owner, kind=EntryKind.ACCOMPLISHMENT, limit=DASHBOARD_ROWS
         ),
         "due_count": len(due),
-        "start": onboarding.progress(owner=owner),
     }
 
 
