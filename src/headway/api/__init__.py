@@ -30,6 +30,7 @@ from headway.reviews.api import (
     agenda_router,
     archive_router,
     cadences_router,
+    gap_plan_router,
     momentum_router,
     next_router,
 )
@@ -50,6 +51,7 @@ api.add_router("/coach/smart", smart_router, tags=["goals"])
 api.add_router("/priorities", growth_router, tags=["growth"])
 api.add_router("/skills", skills_router, tags=["growth"])
 api.add_router("/gaps", gaps_router, tags=["growth"])
+api.add_router("/gaps", gap_plan_router, tags=["growth"])
 api.add_router("/shares", shares_router, tags=["shares"])
 api.add_router("/tokens", tokens_router, tags=["tokens"])
 api.add_router("/contacts", contacts_router, tags=["network"])

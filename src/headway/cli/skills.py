@@ -199,11 +199,7 @@ def gap_actions(
     from headway.reviews.growth_plan import gap_plan
 
     plan = gap_plan(owner=owner, need_id=need_find(owner=owner, text=need).pk)
-    shown: dict[str, Any] = {
-        "gap": plan.gap.as_dict(),
-        "actions": [{"key": a.key, "name": a.name} for a in plan.actions],
-        "helpers": [h.as_dict() for h in plan.helpers],
-    }
+    shown = plan.as_dict()
     if as_json:
         print_json(shown)
         return

@@ -13,8 +13,11 @@ from ninja.params.functions import Query
 
 from headway.coach.agenda import DEFAULT_DAYS
 from headway.core.auth import request_owner
+from headway.growth.api import GapOut
+from headway.growth.services import need_find
 from headway.reviews import next_actions, selectors, services
 from headway.reviews.archive import archive_export
+from headway.reviews.growth_plan import gap_act, gap_plan
 from headway.reviews.momentum import momentum_report, report_as_dict
 
 agenda_router = Router()
@@ -249,3 +252,70 @@ def archive_download(request: HttpRequest) -> Any:
     )
     response["Cache-Control"] = "no-store"
     return response
+
+
+# --- acting on a gap (the gap page and `headway gap actions|act`) ------------
+
+gap_plan_router = Router()
+
+
+class HelperOut(Schema):
+    id: int
+    name: str
+    strength: int
+    last_touch: str | None
+    why: list[str]
+
+
+class ActionOut(Schema):
+    key: str
+    name: str
+
+
+class GapActionsOut(Schema):
+    gap: GapOut
+    actions: list[ActionOut]
+    helpers: list[HelperOut]
+
+
+class GapActIn(Schema):
+    need: str = Field(
+        ...,
+        description="The need of the active target role: its skill, an alias "
+        "or its text, as `headway gap act` takes it.",
+    )
+    action: str = Field(
+        "",
+        description="An action key from GET /gaps/actions; the first that fits "
+        "the gap when empty.",
+    )
+
+
+class ActedOut(Schema):
+    goal_id: int
+    statement: str
+    due: str | None
+    priority: str | None
+    gap: GapOut
+    helpers: list[HelperOut]
+
+
+@gap_plan_router.get(
+    "/actions",
+    response={200: GapActionsOut, 404: Detail, 422: Detail},
+    summary="The actions that fit a gap, and who can help with it",
+)
+def gap_actions(request: HttpRequest, need: str) -> Any:
+    owner = request_owner(request)
+    return gap_plan(owner=owner, need_id=need_find(owner=owner, text=need).pk).as_dict()
+
+
+@gap_plan_router.post(
+    "/act",
+    response={201: ActedOut, 404: Detail, 422: Detail},
+    summary="Draft a goal for a gap from an action; change it with PUT /goals/{id}",
+)
+def gap_act_create(request: HttpRequest, payload: GapActIn) -> Status[Any]:
+    owner = request_owner(request)
+    acted = gap_act(owner=owner, need_text=payload.need, action_key=payload.action)
+    return Status(201, acted.as_dict())

@@ -57,6 +57,14 @@ class GapPlan:
     goal: Goal | None
     goal_progress: float | None
 
+    def as_dict(self) -> dict[str, Any]:
+        """What `headway gap actions --json` and GET /api/v1/gaps/actions give."""
+        return {
+            "gap": self.gap.as_dict(),
+            "actions": [{"key": a.key, "name": a.name} for a in self.actions],
+            "helpers": [helper.as_dict() for helper in self.helpers],
+        }
+
 
 def _need_keys(need: RoleNeed) -> set[str]:
     keys = {skill_key(need.role.name), skill_key(need.text)}
