@@ -218,12 +218,17 @@ def _warm_up() -> bool:
     return True
 
 
+# How often an idle worker looks whether its data directory or its socket is
+# gone (a stat each; it then leaves within this time).
+WATCH_SECONDS = 1.0
+
+
 def _accept(listener: socket.socket, path: str, inode: int) -> socket.socket | None:
     """The next client, unless the data directory or this socket goes first."""
     from django.conf import settings
 
     deadline = time.monotonic() + IDLE_SECONDS
-    listener.settimeout(5)
+    listener.settimeout(WATCH_SECONDS)
     while time.monotonic() < deadline:
         try:
             connection, _ = listener.accept()
