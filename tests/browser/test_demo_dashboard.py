@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from headway.reviews.demo import DemoSize, demo_build
 from tests.browser.accessibility import axe_violations
@@ -29,14 +29,12 @@ WIDEST = """
 """
 
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def page(browser: Browser) -> Any:
-    context = browser.new_context(bypass_csp=True)  # axe is injected
-    yield context.new_page()
-    context.close()
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    # axe is injected into the page: its CSP forbids inline scripts
+    pytest.mark.browser_context_args(bypass_csp=True),
+]
 
 
 @pytest.mark.parametrize("width", [1280, 390])

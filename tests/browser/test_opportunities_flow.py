@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from headway.goals.services import goal_create
 from headway.network.services import contact_create, interaction_log
@@ -19,14 +19,12 @@ from tests.browser.accessibility import axe_violations
 from tests.browser.navigating import go_to
 from tests.browser.signing_in import sign_in
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def page(browser: Browser) -> Any:
-    context = browser.new_context(bypass_csp=True)  # axe is injected
-    yield context.new_page()
-    context.close()
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    # axe is injected into the page: its CSP forbids inline scripts
+    pytest.mark.browser_context_args(bypass_csp=True),
+]
 
 
 def no_sideways_scroll(page: Page) -> None:
