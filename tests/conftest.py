@@ -104,6 +104,12 @@ SQLITE_FILE_ONLY = (
 )
 
 
+# The coaches are pure Python over plain data (import-linter forbids them
+# Django): their tests meet no database, so the PostgreSQL pass leaves them too.
+PURE = "tests/coach/"
+PURE_ONLY = "the coach is pure (no Django, no database); runs on the SQLite pass"
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: not item.nodeid.startswith(SLOW_FIRST))
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
@@ -112,3 +118,5 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         fixtures = getattr(item, "fixturenames", ())
         if "place" in fixtures or item.get_closest_marker("sqlite_file"):
             item.add_marker(pytest.mark.skip(reason=SQLITE_FILE_ONLY))
+        elif item.nodeid.startswith(PURE):
+            item.add_marker(pytest.mark.skip(reason=PURE_ONLY))

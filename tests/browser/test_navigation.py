@@ -23,7 +23,7 @@ pytestmark = [
 BEHIND_MORE = ("Opportunities", "Portfolio", "Rhythm", "Reviews", "Profile")
 
 
-@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("width", [1280, 390, 320])
 def test_more_opens_by_keyboard_closes_on_escape_and_marks_the_current_area(
     live_server: Any, page: Page, width: int, artifacts: Path
 ) -> None:
@@ -37,6 +37,13 @@ def test_more_opens_by_keyboard_closes_on_escape_and_marks_the_current_area(
         if (box := item.bounding_box()) is not None
     }
     assert len(tops) == 1, f"the navigation wraps at {width} px: rows at {tops}"
+    crowded = page.evaluate(
+        """() => [...document.querySelectorAll(
+                '.site-nav > ul > li, .site-nav > ul > li > a, .nav-more summary')]
+            .filter(item => item.scrollWidth > item.clientWidth + 1)
+            .map(item => item.textContent.trim())"""
+    )
+    assert crowded == [], f"labels spill out of their tabs at {width} px"
     for area in BEHIND_MORE:
         expect(navigation.get_by_role("link", name=area)).to_be_hidden()
 
