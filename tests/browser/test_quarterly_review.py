@@ -75,6 +75,13 @@ def test_the_demo_owner_completes_a_quarterly_review(
     assert decisions.count() >= 1
     first = decisions.first
     dropped = first.locator("legend").inner_text()
+    # by its id: a demo career may hold two goals of the same words (one
+    # achieved in an earlier year), depending on the day the test runs
+    dropped_id = int(
+        (
+            first.locator("input[type=radio]").first.get_attribute("name") or ""
+        ).removeprefix("goal_")
+    )
     first.get_by_label("Drop it", exact=True).check()
     first.get_by_label("Why drop it").fill("The team moved to another stack")
     expect(page.get_by_role("heading", name="4. People you owe a word")).to_be_visible()
@@ -100,7 +107,8 @@ def test_the_demo_owner_completes_a_quarterly_review(
     assert best.starred
     assert best.numbers == "from 40 to 12 minutes"
     assert best.samples.filter(url="https://example.org/billing-talk").exists()
-    goal = Goal.objects.get(owner=owner, statement=dropped)
+    goal = Goal.objects.get(owner=owner, pk=dropped_id)
+    assert goal.statement == dropped
     assert goal.status == GoalStatus.DROPPED
     assert Cadence.objects.get(owner=owner, kind="quarterly").last_done == (
         timezone.localdate()
