@@ -69,6 +69,7 @@ def test_agreed_tags_the_contact_mentor(alice: Any) -> None:
     ana = ContactFactory(owner=alice, name="Ana Lima")
     pk = run("add", "Ana").stdout.strip()
     run("move", pk, "asked")
+    run("move", pk, "Not now")
     moved = run("move", pk, "Agreed", "--json")
     assert moved.exit_code == 0, moved.output
     assert json.loads(moved.stdout)["stage"] == "agreed"

@@ -409,7 +409,7 @@ def candidate_move(
     services.candidate_move(
         owner=owner,
         candidate=candidate,
-        stage=stage.strip().lower().replace(" ", "_"),
+        stage=stage,
         on=on or None,
         message=message,
     )

@@ -119,6 +119,7 @@ def candidate_move(
     the contact `mentor`."""
     if candidate.owner_id != owner.pk:
         raise field_error("candidate", "No such mentor candidate.", "unknown")
+    stage = stage.strip().lower().replace(" ", "_")  # "Not now" is not_now
     if stage not in MentorStage.values:
         raise field_error(
             "stage",
